@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SanteDoc",
+    products: [
+        .executable(name: "santedoc", targets: ["santedoc"]),
+        .library(name: "SanteDocCore", targets: ["SanteDocCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries, each reached from exactly one Swift module.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        .target(name: "MarkdownSupport", dependencies: ["CCmarkGFM"]),
+
+        .target(name: "SanteDocCore", dependencies: [
+            "XMLSupport", "MarkdownSupport", "Yams",
+            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "santedoc", dependencies: [
+            "SanteDocCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
+        .testTarget(name: "MarkdownSupportTests", dependencies: ["MarkdownSupport"]),
+        .testTarget(name: "SanteDocCoreTests", dependencies: ["SanteDocCore"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SanteDocCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,88 @@
+internal import CCmarkGFM
+
+/// Parses GitHub-flavoured Markdown with cmark-gfm (tables, strikethrough, autolinks).
+/// The C tree is converted at once and freed; no cmark pointer leaves this file.
+public enum CommonMarkParser {
+    public static func parse(_ text: String) -> MarkdownNode {
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_SOURCEPOS
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
+        return convert(root)
+    }
+
+    private static func convert(_ node: OpaquePointer) -> MarkdownNode {
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            children.append(convert(current))
+            child = cmark_node_next(current)
+        }
+        return MarkdownNode(kind: kind(of: node), literal: string(cmark_node_get_literal(node)),
+                            children: children,
+                            line: Int(cmark_node_get_start_line(node)),
+                            column: Int(cmark_node_get_start_column(node)))
+    }
+
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        let type = string(cmark_node_get_type_string(node))
+        switch type {
+        case "document": return .document
+        case "block_quote": return .blockQuote
+        case "list":
+            return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(node)))
+        case "item": return .item
+        case "code_block": return .codeBlock(info: string(cmark_node_get_fence_info(node)))
+        case "html_block": return .htmlBlock
+        case "paragraph": return .paragraph
+        case "heading": return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case "thematic_break": return .thematicBreak
+        case "table": return .table(alignments: alignments(of: node))
+        case "table_header": return .tableRow(isHeader: true)
+        case "table_row": return .tableRow(isHeader: false)
+        case "table_cell": return .tableCell
+        case "text": return .text
+        case "softbreak": return .softBreak
+        case "linebreak": return .lineBreak
+        case "code": return .code
+        case "html_inline": return .htmlInline
+        case "emph": return .emphasis
+        case "strong": return .strong
+        case "strikethrough": return .strikethrough
+        case "link": return .link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case "image": return .image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        default: return .other(type)
+        }
+    }
+
+    private static func alignments(of table: OpaquePointer) -> [MarkdownNode.ColumnAlignment] {
+        let count = Int(cmark_gfm_extensions_get_table_columns(table))
+        guard count > 0, let raw = cmark_gfm_extensions_get_table_alignments(table) else { return [] }
+        return (0..<count).map { index in
+            switch UInt8(raw[index]) {
+            case UInt8(ascii: "l"): return .left
+            case UInt8(ascii: "c"): return .center
+            case UInt8(ascii: "r"): return .right
+            default: return .none
+            }
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

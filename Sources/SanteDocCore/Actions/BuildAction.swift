@@ -1,0 +1,53 @@
+import Foundation
+
+/// `santedoc build`: projet de santé as DocBook and HTML, written atomically.
+public struct BuildAction {
+    public static let docBookName = "projet-de-sante.xml"
+    public static let htmlName = "projet-de-sante.html"
+
+    let toolkit: Toolkit
+    let diagnostics: DiagnosticEngine
+
+    public init(toolkit: Toolkit, diagnostics: DiagnosticEngine) {
+        self.toolkit = toolkit
+        self.diagnostics = diagnostics
+    }
+
+    public enum Outcome: Equatable { case built, invalidSources }
+
+    public func perform(projectPath: String, outputPath: String) throws -> Outcome {
+        guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath) else {
+            return .invalidSources
+        }
+        let document = DocumentAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
+                                         resolvedSections: result.resolvedSections).assemble()
+        let page = PageTemplates(toolkit: toolkit, project: ProjectFolder(path: projectPath))
+        let docBook = try DocBookWriter(schema: toolkit.docBookSchema()).write(document)
+        let html = try HTMLWriter(pageTemplate: page.pageTemplate(), stylesheet: page.stylesheet()).write(document)
+        try OutputWriter(directory: URL(fileURLWithPath: outputPath)).write([
+            (Self.docBookName, docBook), (Self.htmlName, html),
+        ])
+        return .built
+    }
+}
+
+/// The page template and stylesheet: the project's own copy in `modeles/` wins over
+/// the one in `Templates/html/`, so a CPTS can brand its documents without code.
+struct PageTemplates {
+    static let projectFolder = "modeles"
+    let toolkit: Toolkit
+    let project: ProjectFolder
+
+    func pageTemplate() throws -> String { try load("page.mustache") }
+    func stylesheet() throws -> String { try load("style.css") }
+
+    private func load(_ name: String) throws -> String {
+        let own = project.root.appendingPathComponent(Self.projectFolder).appendingPathComponent(name)
+        let shipped = toolkit.templates.appendingPathComponent("html").appendingPathComponent(name)
+        for url in [own, shipped] where FileManager.default.fileExists(atPath: url.path) {
+            if let text = try? String(contentsOf: url, encoding: .utf8) { return text }
+            throw WriterError.template("Le modèle « \(url.path) » n’est pas un texte UTF-8 lisible.")
+        }
+        throw WriterError.template("Modèle « \(name) » introuvable dans \(shipped.deletingLastPathComponent().path).")
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The shared front half of every command: read the sources, compute the figures,
+/// resolve placeholders. Stops at the first stage that reported errors.
+public struct ProjectPipeline {
+    public struct Result {
+        public var project: Project
+        public var figures: ProjectFigures
+        public var regulation: RegulationLibrary
+        public var resolvedSections: [TextSection]
+    }
+
+    let toolkit: Toolkit
+    let diagnostics: DiagnosticEngine
+
+    public init(toolkit: Toolkit, diagnostics: DiagnosticEngine) {
+        self.toolkit = toolkit
+        self.diagnostics = diagnostics
+    }
+
+    public func run(projectPath: String) -> Result? {
+        guard FileManager.default.fileExists(atPath: projectPath) else {
+            diagnostics.error("projet.absent", at: nil, "Le dossier de projet « \(projectPath) » n’existe pas.",
+                              hint: "indiquez le dossier du projet, ou créez-en un avec « santedoc init \(projectPath) ».")
+            return nil
+        }
+        let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
+        let folder = ProjectFolder(path: projectPath)
+        let (project, placeholders) = ProjectReader(folder: folder, diagnostics: diagnostics).read()
+        guard !diagnostics.hasErrors else { return nil }
+        let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
+        let resolver = PlaceholderResolver(figures: figures.all, diagnostics: diagnostics)
+        resolver.validate(placeholders)
+        guard !diagnostics.hasErrors else { return nil }
+        return Result(project: project, figures: figures, regulation: regulation,
+                      resolvedSections: resolver.resolve(project.sections))
+    }
+}

@@ -1,0 +1,25 @@
+/// Prints diagnostics compiler-style: `file:line:column: erreur: message`, then the hint.
+public struct DiagnosticFormatter {
+    public var useColor: Bool
+
+    public init(useColor: Bool) { self.useColor = useColor }
+
+    public func format(_ diagnostic: Diagnostic) -> String {
+        var line = ""
+        if let location = diagnostic.location { line += "\(location): " }
+        line += paint(diagnostic.severity.label + ":", diagnostic.severity) + " " + diagnostic.message
+        if let hint = diagnostic.hint { line += "\n    " + paint("suggestion :", .note) + " " + hint }
+        return line
+    }
+
+    private func paint(_ text: String, _ severity: Severity) -> String {
+        guard useColor else { return text }
+        let code: String
+        switch severity {
+        case .error: code = "1;31"
+        case .warning: code = "1;33"
+        case .note: code = "1;36"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}

@@ -1,0 +1,119 @@
+/// The projet de santé (or an annex) as a format-neutral tree. Ids are assigned and
+/// numbers formatted before writing, so the DocBook and HTML writers always agree.
+public struct Document: Equatable, Sendable {
+    public var title: String
+    public var subtitle: String?
+    /// Lines of the cover block (label, value).
+    public var cover: [(label: String, value: String)]
+    public var chapters: [Section]
+
+    public init(title: String, subtitle: String? = nil, cover: [(label: String, value: String)] = [], chapters: [Section]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.cover = cover
+        self.chapters = chapters
+    }
+
+    public static func == (l: Document, r: Document) -> Bool {
+        l.title == r.title && l.subtitle == r.subtitle && l.chapters == r.chapters
+            && l.cover.map(\.label) == r.cover.map(\.label) && l.cover.map(\.value) == r.cover.map(\.value)
+    }
+}
+
+/// A chapter or section: blocks first, then subsections (as DocBook requires).
+public struct Section: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var blocks: [Block]
+    public var sections: [Section]
+
+    public init(id: String, title: String, blocks: [Block] = [], sections: [Section] = []) {
+        self.id = id
+        self.title = title
+        self.blocks = blocks
+        self.sections = sections
+    }
+}
+
+public indirect enum Block: Equatable, Sendable {
+    case paragraph([Inline])
+    case list(ordered: Bool, items: [[Block]])
+    case table(Table)
+    case quote(Quote)
+    case code(String)
+    case note(title: String, blocks: [Block])
+    case chart(BarChart)
+}
+
+public indirect enum Inline: Equatable, Sendable {
+    case text(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case strikethrough([Inline])
+    case code(String)
+    case link(url: String, content: [Inline])
+    case superscript([Inline])
+    case `subscript`([Inline])
+    case lineBreak
+
+    /// The text a reader would see, for word counts and alternatives.
+    public var plainText: String {
+        switch self {
+        case let .text(s), let .code(s): return s
+        case let .emphasis(c), let .strong(c), let .strikethrough(c), let .superscript(c), let .subscript(c),
+             let .link(_, c): return c.map(\.plainText).joined()
+        case .lineBreak: return " "
+        }
+    }
+}
+
+public struct Table: Equatable, Sendable {
+    public enum Alignment: Equatable, Sendable { case left, center, right }
+    public struct Column: Equatable, Sendable {
+        public var title: String
+        public var alignment: Alignment
+        public init(_ title: String, _ alignment: Alignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    public var id: String?
+    public var caption: String
+    public var columns: [Column]
+    public var rows: [[[Inline]]]
+    /// Total lines, shown after the body.
+    public var footer: [[[Inline]]]
+    /// The first cell of each row names the row (a header cell with row scope).
+    public var rowHeaders: Bool
+
+    public init(id: String? = nil, caption: String, columns: [Column], rows: [[[Inline]]],
+                footer: [[[Inline]]] = [], rowHeaders: Bool = false) {
+        self.id = id
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+        self.footer = footer
+        self.rowHeaders = rowHeaders
+    }
+}
+
+public struct Quote: Equatable, Sendable {
+    public var blocks: [Block]
+    public var attribution: String?
+    public var sourceURL: String?
+}
+
+/// Data for a horizontal bar chart; the DocBook writer shows it as a table, the HTML
+/// writer as inline SVG next to the same numbers.
+public struct BarChart: Equatable, Sendable {
+    public struct Bar: Equatable, Sendable {
+        public var label: String
+        public var value: Double
+        public var valueText: String
+    }
+    public var id: String
+    public var title: String
+    public var valueTitle: String
+    public var bars: [Bar]
+}

@@ -1,0 +1,116 @@
+extension DocumentAssembler {
+    func missionSummaryBlocks() -> [Block] {
+        guard !figures.calendar.isEmpty else { return [] }
+        let rows = figures.calendar.map { c in
+            [cell(c.title), cell(c.latestStart.map(FrenchFormat.date) ?? "—"),
+             cell(c.latestDeployment.map(FrenchFormat.date) ?? "—"),
+             cell(c.plannedStart.map(FrenchFormat.date) ?? "—"), cell(c.plannedDeployment.map(FrenchFormat.date) ?? "—")]
+        }
+        var caption = "Calendrier des missions"
+        if let signature = project.contract.signatureDate?.value {
+            caption += " — délais de l’ACI comptés depuis la signature du " + FrenchFormat.date(signature)
+        } else {
+            caption += " — date de signature du contrat non renseignée"
+        }
+        return [.table(Table(id: "tableau-calendrier", caption: caption,
+                             columns: [.init("Mission"), .init("Démarrage au plus tard"), .init("Déploiement au plus tard"),
+                                       .init("Démarrage prévu"), .init("Déploiement prévu")], rows: rows, rowHeaders: true))]
+    }
+
+    func missionSections(ids: inout IdentifierAllocator) -> [Section] {
+        project.missions.map { mission in
+            let rule = figures.funding?.table.mission(mission.id.value)
+                ?? regulation.fundingTables.values.lazy.compactMap { $0.mission(mission.id.value) }.first
+            let id = ids.unique("mission-" + mission.id.value)
+            var blocks: [Block] = []
+            if !mission.objectives.isEmpty {
+                blocks.append(.paragraph([.strong([.text("Objectifs")])]))
+                blocks.append(.bullets(mission.objectives))
+            }
+            if !mission.actions.isEmpty {
+                blocks.append(.paragraph([.strong([.text("Actions")])]))
+                blocks.append(.list(ordered: false, items: mission.actions.map { action in
+                    var inlines: [Inline] = [.text(action.title)]
+                    if let lead = action.lead { inlines.append(.emphasis([.text(" (pilote : \(lead))")])) }
+                    var item: [Block] = [.paragraph(inlines)]
+                    if let description = action.description { item.append(.text(description)) }
+                    return item
+                }))
+            }
+            if !mission.indicators.isEmpty {
+                blocks.append(.table(indicatorTable(mission, id: id)))
+            }
+            if blocks.isEmpty {
+                blocks.append(.note(title: "À compléter", blocks: [.text("Objectifs, actions et indicateurs à décrire.")]))
+            }
+            return Section(id: id, title: mission.title ?? rule?.title ?? mission.id.value, blocks: blocks)
+        }
+    }
+
+    func indicatorTable(_ mission: Mission, id: String) -> Table {
+        let withAmounts = mission.indicators.contains { $0.amount != nil }
+        var columns: [Table.Column] = [.init("Indicateur"), .init("Type"), .init("Valeur initiale"), .init("Cible"),
+                                       .init("Justificatif")]
+        if withAmounts { columns.append(.init("Montant", .right)) }
+        let rows = mission.indicators.map { i -> [[Inline]] in
+            var row = [cell(i.label), cell(i.kind.label), cell(i.initialValue ?? "—"), cell(i.target ?? "—"),
+                       cell(i.evidence ?? "—")]
+            if withAmounts { row.append(cell(i.amount.map { FigureValue.euros($0).formatted } ?? "—")) }
+            return row
+        }
+        return Table(id: "tableau-indicateurs-\(id)", caption: "Indicateurs", columns: columns, rows: rows, rowHeaders: true)
+    }
+
+    func fundingBlocks() -> [Block] {
+        guard let funding = figures.funding else {
+            return [.note(title: "Financement non calculable",
+                          blocks: [.text("Indiquez la version de l’ACI (contrat.version_aci) et la population du territoire "
+                                         + "pour calculer le financement.")])]
+        }
+        func euros(_ n: Int?) -> [Inline] { cell(n.map { FigureValue.euros($0).formatted } ?? "non déterminé") }
+        var rows: [[[Inline]]] = [[cell("Fonctionnement"), cell("—"), cell("—"), euros(funding.operating)]]
+        for m in funding.missions {
+            var title = m.title
+            if let activation = m.crisisActivation {
+                title += " (+ \(FigureValue.euros(activation).formatted) si l’ARS reconnaît une crise)"
+            }
+            rows.append([cell(title), euros(m.fixed), euros(m.variable), euros(m.total)])
+        }
+        let footer = [[cell("Total annuel maximal"), cell(""), cell(""), euros(funding.annualTotal)],
+                      [cell("Plafond de la taille \(funding.sizeClass)"), cell(""), cell(""), euros(funding.ceiling)],
+                      [cell("Total sur \(funding.table.contractYears) ans"), cell(""), cell(""), euros(funding.contractTotal)]]
+        let contracted = funding.missions.contains(where: \.contracted)
+        let caption = "Financement annuel — \(funding.table.title), taille \(funding.sizeClass)"
+            + (contracted ? " (montants du contrat signé)" : " (maxima de l’ACI)")
+        var blocks: [Block] = [.table(Table(id: "tableau-financement", caption: caption,
+                                            columns: [.init("Poste"), .init("Part fixe", .right), .init("Part variable", .right),
+                                                      .init("Total", .right)],
+                                            rows: rows, footer: footer, rowHeaders: true))]
+        let bars = funding.missions.compactMap { m in m.total.map { BarChart.Bar(label: m.title, value: Double($0),
+                                                                                 valueText: FigureValue.euros($0).formatted) } }
+        if bars.count > 1 {
+            blocks.append(.chart(BarChart(id: "graphique-financement", title: "Financement maximal par mission",
+                                          valueTitle: "Montant annuel", bars: bars)))
+        }
+        blocks.append(.text("Les montants sont des maxima annuels : la part variable dépend de l’atteinte des indicateurs "
+                            + "fixés au contrat. Source : \(funding.table.legalText)."))
+        return blocks
+    }
+
+    func diagnosticBlocks() -> [Block] {
+        guard !figures.indicators.isEmpty else { return [] }
+        func number(_ d: Double?) -> [Inline] { cell(d.map { FrenchFormat.decimal($0, places: 2) } ?? "—") }
+        func gap(_ d: Double?) -> [Inline] { cell(d.map { ($0 > 0 ? "+" : "") + FrenchFormat.decimal($0, places: 2) } ?? "—") }
+        let rows = figures.indicators.map { c -> [[Inline]] in
+            let i = c.indicator
+            return [cell(i.name + (i.unit.map { " (\($0))" } ?? "")), number(i.territory), number(i.department),
+                    number(i.region), number(i.france), gap(c.gapFrance), cell(c.verdictFrance?.rawValue ?? "—"),
+                    cell(i.source + (i.year.map { ", \($0)" } ?? ""))]
+        }
+        return [.table(Table(id: "tableau-indicateurs-diagnostic", caption: "Indicateurs du territoire comparés au département, "
+                                + "à la région et à la France",
+                             columns: [.init("Indicateur"), .init("Territoire", .right), .init("Département", .right),
+                                       .init("Région", .right), .init("France", .right), .init("Écart à la France", .right),
+                                       .init("Situation"), .init("Source")], rows: rows, rowHeaders: true))]
+    }
+}

@@ -1,0 +1,83 @@
+/// Builds the projet de santé's document tree: one chapter per part, generated tables
+/// from the figures first, then the board's text sections for that part.
+public struct DocumentAssembler {
+    let project: Project
+    let figures: ProjectFigures
+    let regulation: RegulationLibrary
+    let sections: [TextSection]
+
+    public init(project: Project, figures: ProjectFigures, regulation: RegulationLibrary, resolvedSections: [TextSection]) {
+        self.project = project
+        self.figures = figures
+        self.regulation = regulation
+        sections = resolvedSections
+    }
+
+    public func assemble(extraChapters: [Section] = []) -> Document {
+        var ids = IdentifierAllocator()
+        var chapters: [Section] = Part.allCases.map { part in
+            var chapter = Section(id: ids.unique(part.rawValue), title: part.title, blocks: generatedBlocks(for: part),
+                                  sections: generatedSections(for: part, ids: &ids))
+            for text in sections where text.part == part {
+                let id = ids.unique("section-" + FrenchFormat.slug(text.title))
+                chapter.sections.append(Section(id: id, title: text.title, blocks: text.blocks,
+                                                sections: text.subsections.map { ids.assign($0, prefix: id) }))
+            }
+            if chapter.blocks.isEmpty && chapter.sections.isEmpty {
+                chapter.blocks = [.note(title: "À compléter", blocks: [.text("Cette partie n’est pas encore rédigée.")])]
+            }
+            return chapter
+        }
+        chapters += extraChapters.map { ids.assign($0, prefix: "") }
+        let name = project.identity.name?.value ?? "CPTS (dénomination à préciser)"
+        var cover: [(label: String, value: String)] = []
+        if let territory = project.territory.name { cover.append(("Territoire", territory)) }
+        if let department = project.territory.department { cover.append(("Département", department.name)) }
+        if let population = figures.all["territoire.population"], population.isKnown {
+            cover.append(("Population couverte", population.formatted + " habitants"))
+        }
+        if let version = project.contract.aciVersion, let table = regulation.fundingTables[version.value] {
+            cover.append(("Cadre conventionnel", table.title))
+        }
+        return Document(title: name, subtitle: "Projet de santé", cover: cover, chapters: chapters)
+    }
+
+    private func generatedBlocks(for part: Part) -> [Block] {
+        switch part {
+        case .identity: return identityBlocks()
+        case .chronology: return chronologyBlocks()
+        case .legislation: return legislationBlocks()
+        case .diagnostic: return diagnosticBlocks()
+        case .missions: return missionSummaryBlocks()
+        case .funding: return fundingBlocks()
+        case .governance: return governanceBlocks()
+        }
+    }
+
+    private func generatedSections(for part: Part, ids: inout IdentifierAllocator) -> [Section] {
+        part == .missions ? missionSections(ids: &ids) : []
+    }
+}
+
+/// Gives every section an id that is unique in the document and valid as an XML NCName.
+struct IdentifierAllocator {
+    private var used: Set<String> = []
+
+    mutating func unique(_ base: String) -> String {
+        var candidate = base.first?.isLetter == true ? base : "s-" + base
+        var n = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    mutating func assign(_ section: Section, prefix: String) -> Section {
+        let base = (prefix.isEmpty ? "" : prefix + "-") + FrenchFormat.slug(section.title)
+        let id = section.id.isEmpty ? unique(base) : unique(section.id)
+        return Section(id: id, title: section.title, blocks: section.blocks,
+                       sections: section.sections.map { assign($0, prefix: id) })
+    }
+}

@@ -1,0 +1,45 @@
+extension FigureCalculator {
+    func computeCalendar(into figures: inout ProjectFigures) {
+        guard let table = fundingTable else { return }
+        let signature = project.contract.signatureDate?.value
+        if let signature {
+            figures.all.add("contrat.date-signature", "Date de signature du contrat", .date(signature))
+            figures.all.add("contrat.date-fin", "Fin du contrat", .date(signature.adding(months: 12 * table.contractYears)))
+        }
+        for mission in project.missions {
+            guard let rule = table.mission(mission.id.value) else { continue }
+            let start = signature.flatMap { date in rule.startDelayMonths.map { date.adding(months: $0) } }
+            let deployment = signature.flatMap { date in rule.deploymentDelayMonths.map { date.adding(months: $0) } }
+            figures.calendar.append(.init(id: rule.id, title: rule.title, latestStart: start, latestDeployment: deployment,
+                                          plannedStart: mission.plannedStart?.value,
+                                          plannedDeployment: mission.plannedDeployment?.value))
+            let why = signature == nil ? "date de signature du contrat inconnue (contrat.date_signature)"
+                : "délai libre pour cette mission dans l’ACI"
+            figures.all.add("calendrier.\(rule.id).demarrage-limite", "\(rule.title) — démarrage au plus tard",
+                            start.map(FigureValue.date) ?? .unknown(reason: why))
+            figures.all.add("calendrier.\(rule.id).deploiement-limite", "\(rule.title) — déploiement au plus tard",
+                            deployment.map(FigureValue.date) ?? .unknown(reason: why))
+        }
+    }
+
+    func computeIndicators(into figures: inout ProjectFigures) {
+        for indicator in project.indicators {
+            let slug = FrenchFormat.slug(indicator.name)
+            var comparison = ProjectFigures.IndicatorComparison(
+                indicator: indicator, slug: slug,
+                gapDepartment: indicator.department.map { indicator.territory - $0 },
+                gapRegion: indicator.region.map { indicator.territory - $0 },
+                gapFrance: indicator.france.map { indicator.territory - $0 })
+            if let gap = comparison.gapFrance, let better = indicator.better {
+                comparison.verdictFrance = gap == 0 ? .equal : ((gap > 0) == (better == .higher) ? .better : .worse)
+            }
+            figures.indicators.append(comparison)
+            figures.all.add("diagnostic.\(slug).territoire", indicator.name, .decimal(indicator.territory, places: 2, unit: indicator.unit))
+            for (key, gap) in [("departement", comparison.gapDepartment), ("region", comparison.gapRegion),
+                               ("france", comparison.gapFrance)] {
+                if let gap { figures.all.add("diagnostic.\(slug).ecart-\(key)", "\(indicator.name) — écart \(key)",
+                                             .decimal(gap, places: 2, unit: indicator.unit)) }
+            }
+        }
+    }
+}

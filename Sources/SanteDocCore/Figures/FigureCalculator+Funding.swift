@@ -1,0 +1,100 @@
+extension FigureCalculator {
+    func computeFunding(into figures: inout ProjectFigures) {
+        guard let version = project.contract.aciVersion else { return }
+        guard let table = regulation.fundingTables[version.value] else {
+            diagnostics.error("contrat.version-inconnue", at: version.location, "Version de l’ACI « \(version.value) » inconnue.",
+                              hint: Suggestions.hint(for: version.value, in: regulation.fundingTables.keys.sorted())
+                                ?? "versions disponibles : " + regulation.fundingTables.keys.sorted().joined(separator: ", ") + ".")
+            return
+        }
+        guard let size = figures.territory.sizeClass else { return }
+        var missions: [ProjectFigures.MissionFunding] = []
+        for mission in project.missions {
+            guard let rule = table.mission(mission.id.value) else {
+                diagnostics.error("missions.inconnue", at: mission.id.location,
+                                  "La mission « \(mission.id.value) » n’existe pas dans \(table.title).",
+                                  hint: Suggestions.hint(for: mission.id.value, in: table.missions.map(\.id))
+                                    ?? "missions : " + table.missions.map(\.id).joined(separator: ", ") + ".")
+                continue
+            }
+            missions.append(fund(mission, rule: rule, table: table, size: size))
+        }
+        var funding = ProjectFigures.Funding(table: table, sizeClass: size, operating: table.operating[size] ?? nil,
+                                             missions: missions, annualTotal: nil, ceiling: table.ceiling[size] ?? nil,
+                                             contractTotal: nil)
+        if funding.operating == nil { reportUnknownCell(table, "fonctionnement.montants.\(size)", what: "le fonctionnement") }
+        let parts = [funding.operating] + missions.map(\.total)
+        if parts.allSatisfy({ $0 != nil }) {
+            funding.annualTotal = parts.compactMap { $0 }.reduce(0, +)
+            funding.contractTotal = funding.annualTotal! * table.contractYears
+        }
+        if let total = funding.annualTotal, let ceiling = funding.ceiling, total > ceiling {
+            diagnostics.error("financement.plafond", at: project.missionsLocation ?? version.location,
+                              "Le total annuel (\(FrenchFormat.integer(total)) €) dépasse le plafond de la taille \(size) "
+                                + "(\(FrenchFormat.integer(ceiling)) €).",
+                              hint: "vérifiez les montants « part_fixe » et « part_variable » des missions.")
+        }
+        figures.funding = funding
+        publish(funding, into: &figures.all)
+    }
+
+    private func fund(_ mission: Mission, rule: FundingTable.MissionRule, table: FundingTable, size: Int) -> ProjectFigures.MissionFunding {
+        let maxima = rule.amounts[size]
+        let cell = "missions[\(rule.id)].montants.\(size)"
+        func amount(_ contracted: Located<Int>?, _ maximum: Int?, _ part: String, _ key: String) -> Int? {
+            guard let contracted else { return maximum }
+            if let maximum, contracted.value > maximum {
+                diagnostics.error("financement.depassement", at: contracted.location,
+                                  "La \(part) de « \(rule.id) » (\(FrenchFormat.integer(contracted.value)) €) dépasse le maximum "
+                                    + "de l’ACI pour la taille \(size) (\(FrenchFormat.integer(maximum)) €).",
+                                  hint: "corrigez le montant du contrat ou la version de l’ACI.")
+            } else if maximum == nil {
+                diagnostics.warning("financement.maximum-inconnu", at: contracted.location,
+                                    "Le maximum ACI de la \(part) de « \(rule.id) » (taille \(size)) est inconnu : le montant "
+                                        + "saisi ne peut pas être contrôlé.",
+                                    hint: "complétez la cellule « \(cell).\(key) » de \(table.file) depuis le texte officiel.")
+            }
+            return contracted.value
+        }
+        if mission.contractedFixed == nil, mission.contractedVariable == nil, maxima?.total == nil,
+           maxima?.fixed == nil || maxima?.variable == nil {
+            reportUnknownCell(table, cell, what: "la mission « \(rule.id) » en taille \(size)")
+        }
+        let fixed = amount(mission.contractedFixed, maxima?.fixed, "part fixe", "fixe")
+        let variable = amount(mission.contractedVariable, maxima?.variable, "part variable", "variable")
+        let total = fixed.flatMap { f in variable.map { f + $0 } } ?? (mission.contractedFixed == nil ? maxima?.total : nil)
+        if total == nil, maxima?.total == nil, mission.contractedFixed != nil || mission.contractedVariable != nil {
+            reportUnknownCell(table, "\(cell).total", what: "le total de « \(rule.id) »")
+        }
+        return ProjectFigures.MissionFunding(id: rule.id, title: rule.title, fixed: fixed, variable: variable, total: total,
+                                             crisisActivation: maxima?.crisisActivation,
+                                             contracted: mission.contractedFixed != nil || mission.contractedVariable != nil)
+    }
+
+    func reportUnknownCell(_ table: FundingTable, _ cell: String, what: String) {
+        diagnostics.warning("financement.cellule-inconnue", at: project.contract.aciVersion?.location,
+                            "Montant inconnu pour \(what) (\(table.title)) : le financement ne peut pas être totalisé.",
+                            hint: "complétez la cellule « \(cell) » de \(table.file) depuis le texte officiel, "
+                                + "ou saisissez les montants du contrat signé (part_fixe, part_variable).")
+    }
+
+    private func publish(_ funding: ProjectFigures.Funding, into all: inout FigureSet) {
+        all.add("contrat.version-aci", "Version de l’ACI", .text(funding.table.title))
+        all.add("contrat.duree", "Durée du contrat (ans)", .integer(funding.table.contractYears))
+        all.add("financement.fonctionnement", "Fonctionnement (par an)",
+                known(funding.operating, FigureValue.euros, "montant inconnu dans \(funding.table.file)"))
+        for mission in funding.missions {
+            let unknown = "montant inconnu dans \(funding.table.file)"
+            all.add("financement.\(mission.id).fixe", "\(mission.title) — part fixe", known(mission.fixed, FigureValue.euros, unknown))
+            all.add("financement.\(mission.id).variable", "\(mission.title) — part variable",
+                    known(mission.variable, FigureValue.euros, unknown))
+            all.add("financement.\(mission.id).total", "\(mission.title) — total", known(mission.total, FigureValue.euros, unknown))
+        }
+        all.add("financement.total-annuel", "Financement annuel maximal",
+                known(funding.annualTotal, FigureValue.euros, "un montant au moins est inconnu"))
+        all.add("financement.plafond", "Plafond ACI de la taille \(funding.sizeClass)",
+                known(funding.ceiling, FigureValue.euros, "plafond inconnu dans \(funding.table.file)"))
+        all.add("financement.total-contrat", "Financement maximal sur la durée du contrat",
+                known(funding.contractTotal, FigureValue.euros, "un montant au moins est inconnu"))
+    }
+}

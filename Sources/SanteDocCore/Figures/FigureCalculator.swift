@@ -1,0 +1,43 @@
+/// Computes the figures of a project from its sources and the regulation tables,
+/// reporting contradictions between typed and computed values.
+public struct FigureCalculator {
+    /// Distance to a size-class threshold under which a warning is given.
+    static let thresholdMargin = 0.02
+
+    let project: Project
+    let regulation: RegulationLibrary
+    let diagnostics: DiagnosticEngine
+
+    public init(project: Project, regulation: RegulationLibrary, diagnostics: DiagnosticEngine) {
+        self.project = project
+        self.regulation = regulation
+        self.diagnostics = diagnostics
+    }
+
+    public func compute() -> ProjectFigures {
+        var figures = ProjectFigures()
+        computeTerritory(into: &figures)
+        computeProfessionals(into: &figures)
+        computeFunding(into: &figures)
+        computeCalendar(into: &figures)
+        computeIndicators(into: &figures)
+        return figures
+    }
+
+    /// Reports a typed figure that disagrees with the computed one.
+    func checkDeclared<T: Equatable>(_ declared: Located<T>?, _ computed: T?, what: String,
+                                     show: (T) -> String) {
+        guard let declared, let computed, declared.value != computed else { return }
+        diagnostics.error("chiffre.incoherent", at: declared.location,
+                          "\(what) saisi(e) (\(show(declared.value))) ne correspond pas au calcul (\(show(computed))).",
+                          hint: "supprimez la valeur saisie (SanteDoc la calcule) ou corrigez les données sources.")
+    }
+}
+
+func known(_ value: Int?, _ make: (Int) -> FigureValue, _ reason: String) -> FigureValue {
+    value.map(make) ?? .unknown(reason: reason)
+}
+
+func known(_ value: Double?, _ make: (Double) -> FigureValue, _ reason: String) -> FigureValue {
+    value.map(make) ?? .unknown(reason: reason)
+}

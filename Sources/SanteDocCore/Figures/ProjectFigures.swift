@@ -1,0 +1,69 @@
+/// Every figure of a project, typed for the document tables and flattened (by dotted
+/// name) for placeholders and `santedoc figures`.
+public struct ProjectFigures: Sendable {
+    public struct TerritoryFigures: Sendable {
+        public var population: Int?
+        public var populationFromCommunes = false
+        public var communeCount: Int?
+        public var area: Double?
+        public var density: Double?
+        public var departmentShare: Double?
+        public var sizeClass: Int?
+    }
+
+    public struct ProfessionFigure: Sendable {
+        public var profession: String
+        public var slug: String
+        public var count: Int
+        public var density: Double?
+    }
+
+    public struct MissionFunding: Sendable {
+        public var id: String
+        public var title: String
+        public var fixed: Int?
+        public var variable: Int?
+        public var total: Int?
+        public var crisisActivation: Int?
+        /// True when the amounts come from the signed contract rather than the ACI maxima.
+        public var contracted: Bool
+    }
+
+    public struct Funding: Sendable {
+        public var table: FundingTable
+        public var sizeClass: Int
+        public var operating: Int?
+        public var missions: [MissionFunding]
+        public var annualTotal: Int?
+        public var ceiling: Int?
+        public var contractTotal: Int?
+    }
+
+    public struct MissionCalendar: Sendable {
+        public var id: String
+        public var title: String
+        public var latestStart: CalendarDate?
+        public var latestDeployment: CalendarDate?
+        public var plannedStart: CalendarDate?
+        public var plannedDeployment: CalendarDate?
+    }
+
+    public struct IndicatorComparison: Sendable {
+        public enum Verdict: String, Sendable { case better = "meilleur", worse = "moins bon", equal = "égal" }
+        public var indicator: DiagnosticIndicator
+        public var slug: String
+        public var gapDepartment: Double?
+        public var gapRegion: Double?
+        public var gapFrance: Double?
+        public var verdictFrance: Verdict?
+    }
+
+    public var territory = TerritoryFigures()
+    public var professionals: [ProfessionFigure] = []
+    public var memberTotal = 0
+    public var memberDensity: Double?
+    public var funding: Funding?
+    public var calendar: [MissionCalendar] = []
+    public var indicators: [IndicatorComparison] = []
+    public var all = FigureSet()
+}

@@ -1,0 +1,21 @@
+/// The identity sheet of the CPTS.
+public struct Identity: Sendable {
+    public var name: Located<String>?
+    public var legalForm: Located<String>?
+    public var seat: Address?
+    public var creationDate: CalendarDate?
+    public var contact: String?
+    public var website: String?
+    public var location: SourceLocation
+
+    public init(location: SourceLocation) { self.location = location }
+}
+
+public struct Address: Sendable {
+    public var street: String
+    public var postalCode: String
+    public var city: String
+    public var location: SourceLocation
+
+    public var singleLine: String { "\(street), \(postalCode) \(city)" }
+}

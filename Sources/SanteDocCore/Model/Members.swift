@@ -1,0 +1,44 @@
+/// Members of the CPTS counted by profession.
+public struct ProfessionCount: Sendable {
+    public var profession: String
+    public var count: Int
+    public var location: SourceLocation
+}
+
+/// A step in the history of the collective.
+public struct Milestone: Sendable {
+    public var year: Int
+    public var date: CalendarDate?
+    public var title: String
+    public var members: Int?
+    public var text: String?
+    public var location: SourceLocation
+}
+
+public enum PartnerKind: String, CaseIterable, Sendable {
+    case hospital = "etablissement-sante"
+    case medicoSocial = "medico-social"
+    case social = "social"
+    case localAuthority = "collectivite"
+    case institution = "institution"
+    case other = "autre"
+
+    public var label: String {
+        switch self {
+        case .hospital: return "Établissement de santé"
+        case .medicoSocial: return "Acteur médico-social"
+        case .social: return "Acteur social"
+        case .localAuthority: return "Collectivité"
+        case .institution: return "Institution"
+        case .other: return "Autre"
+        }
+    }
+}
+
+public struct Partner: Sendable {
+    public var name: String
+    public var kind: PartnerKind
+    public var agreement: Bool
+    public var role: String?
+    public var location: SourceLocation
+}

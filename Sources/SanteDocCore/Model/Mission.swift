@@ -1,0 +1,53 @@
+/// A mission of the ACI engaged by the CPTS, with what the contract annexes need.
+public struct Mission: Sendable {
+    /// The ACI mission id (`acces-soins`, `parcours`…), as in the regulation tables.
+    public var id: Located<String>
+    public var title: String?
+    public var objectives: [String] = []
+    public var actions: [MissionAction] = []
+    public var indicators: [MissionIndicator] = []
+    public var plannedStart: Located<CalendarDate>?
+    public var plannedDeployment: Located<CalendarDate>?
+    /// Amounts of the signed contract, when the board records them.
+    public var contractedFixed: Located<Int>?
+    public var contractedVariable: Located<Int>?
+    public var location: SourceLocation
+
+    public init(id: Located<String>, location: SourceLocation) {
+        self.id = id
+        self.location = location
+    }
+}
+
+public struct MissionAction: Sendable {
+    public var title: String
+    public var description: String?
+    public var lead: String?
+    public var location: SourceLocation
+}
+
+public enum IndicatorKind: String, CaseIterable, Sendable {
+    case means = "moyens"
+    case result = "resultat"
+
+    public var label: String { self == .means ? "Moyens" : "Résultat" }
+}
+
+public struct MissionIndicator: Sendable {
+    public var label: String
+    public var kind: IndicatorKind
+    public var initialValue: String?
+    public var target: String?
+    public var evidence: String?
+    public var amount: Int?
+    public var location: SourceLocation
+}
+
+/// The ACI contract (or the one being prepared).
+public struct Contract: Sendable {
+    public var aciVersion: Located<String>?
+    public var signatureDate: Located<CalendarDate>?
+    public var location: SourceLocation?
+
+    public init() {}
+}

@@ -1,0 +1,27 @@
+/// Everything the readers found in a project folder. Knows nothing of files or formats
+/// beyond the locations needed to point users back at their sources.
+public struct Project: Sendable {
+    public var identity: Identity
+    public var territory: Territory
+    public var chronology: [Milestone] = []
+    public var professionals: [ProfessionCount] = []
+    public var professionalsLocation: SourceLocation?
+    public var declaredMemberTotal: Located<Int>?
+    public var partners: [Partner] = []
+    public var partnersLocation: SourceLocation?
+    public var governance = Governance()
+    public var missions: [Mission] = []
+    public var missionsLocation: SourceLocation?
+    public var contract = Contract()
+    public var indicators: [DiagnosticIndicator] = []
+    public var indicatorsLocation: SourceLocation?
+    public var sections: [TextSection] = []
+    /// The YAML file itself, where top-level keys are to be added.
+    public var dataFile: String
+
+    public init(dataFile: String) {
+        self.dataFile = dataFile
+        identity = Identity(location: SourceLocation(file: dataFile))
+        territory = Territory(location: SourceLocation(file: dataFile))
+    }
+}

@@ -1,0 +1,35 @@
+/// The territory of action, which the law itself requires the projet de santé to state.
+public struct Territory: Sendable {
+    public var name: String?
+    public var department: Department?
+    /// Typed by the board; checked against the commune list when there is one.
+    public var declaredPopulation: Located<Int>?
+    public var declaredCommuneCount: Located<Int>?
+    public var declaredArea: Located<Double>?
+    /// Declared share of the department, to be reproduced by the computation.
+    public var declaredDepartmentShare: Located<Double>?
+    public var declaredSizeClass: Located<Int>?
+    public var populationReference: String?
+    public var communes: [Commune] = []
+    /// Where the commune list lives, when the project has one.
+    public var communeListLocation: SourceLocation?
+    public var location: SourceLocation
+
+    public init(location: SourceLocation) { self.location = location }
+}
+
+public struct Department: Sendable {
+    public var name: String
+    public var code: String?
+    public var population: Located<Int>?
+    public var populationSource: String?
+}
+
+public struct Commune: Sendable {
+    public var inseeCode: String
+    public var name: String
+    /// INSEE *population municipale*, which can be summed without double counting.
+    public var population: Int
+    public var area: Double?
+    public var location: SourceLocation
+}

@@ -1,0 +1,53 @@
+/// The part of the projet de santé a text section belongs to.
+public enum Part: String, CaseIterable, Sendable {
+    case identity = "identite"
+    case chronology = "chronologie"
+    case legislation = "legislation"
+    case diagnostic = "diagnostic"
+    case missions = "missions"
+    case funding = "financement"
+    case governance = "gouvernance"
+
+    public var title: String {
+        switch self {
+        case .identity: return "Fiche d’identité"
+        case .chronology: return "Chronologie"
+        case .legislation: return "Cadre législatif"
+        case .diagnostic: return "Diagnostic territorial"
+        case .missions: return "Missions"
+        case .funding: return "Financement"
+        case .governance: return "Gouvernance"
+        }
+    }
+
+    /// The part a requirement id belongs to (`diagnostic.etat-sante` → diagnostic).
+    public init?(requirementID: String) {
+        let prefix = requirementID.split(separator: ".").first.map(String.init) ?? requirementID
+        switch prefix {
+        case "identite", "territoire", "composition": self = .identity
+        case "chronologie": self = .chronology
+        case "legislation": self = .legislation
+        case "diagnostic": self = .diagnostic
+        case "missions": self = .missions
+        case "financement": self = .funding
+        case "gouvernance": self = .governance
+        default: return nil
+        }
+    }
+}
+
+/// A Markdown section written by the board.
+public struct TextSection: Sendable {
+    public var file: String
+    public var title: String
+    public var part: Part
+    /// Requirement ids this section claims to cover.
+    public var covers: [Located<String>]
+    public var blocks: [Block]
+    /// Sections opened by headings inside the text.
+    public var subsections: [Section]
+    /// True while the section still holds the guidance written by `santedoc init`.
+    public var isStub: Bool
+    public var wordCount: Int
+    public var location: SourceLocation
+}

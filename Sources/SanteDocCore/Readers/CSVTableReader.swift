@@ -1,0 +1,109 @@
+import Foundation
+import CSV
+
+/// Reads a CSV table pasted from a spreadsheet: `;` (French Excel) or `,` separators,
+/// a header row with the expected columns in any order, French numbers.
+struct CSVTableReader {
+    struct Row {
+        let values: [String: String]
+        let location: SourceLocation
+        subscript(column: String) -> String? {
+            values[column].flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    let file: String
+    let required: [String]
+    let optional: [String]
+    let diagnostics: DiagnosticEngine
+
+    func read(_ text: String) -> [Row]? {
+        guard let headerLine = text.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        else {
+            diagnostics.error("csv.vide", at: SourceLocation(file: file), "« \(file) » est vide.",
+                              hint: "la première ligne doit nommer les colonnes : " + required.joined(separator: ";"))
+            return nil
+        }
+        let delimiter: UnicodeScalar = headerLine.filter { $0 == ";" }.count >= headerLine.filter { $0 == "," }.count ? ";" : ","
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true, delimiter: delimiter)
+        } catch {
+            diagnostics.error("csv.syntaxe", at: SourceLocation(file: file), "« \(file) » n’est pas un CSV lisible (\(error)).")
+            return nil
+        }
+        let header = (reader.headerRow ?? []).map { $0.lowercased() }
+        guard checkHeader(header, delimiter: delimiter) else { return nil }
+        var rows: [Row] = []
+        var line = 1
+        while true {
+            guard let record = reader.next() else {
+                if reader.error != nil {
+                    diagnostics.error("csv.syntaxe", at: SourceLocation(file: file, line: line + 1),
+                                      "Ligne illisible dans « \(file) » (guillemet non fermé ?).")
+                    return nil
+                }
+                break
+            }
+            line += 1
+            if record.allSatisfy({ $0.isEmpty }) { continue }
+            guard record.count == header.count else {
+                diagnostics.error("csv.colonnes", at: SourceLocation(file: file, line: line),
+                                  "Cette ligne a \(record.count) colonnes, l’en-tête en a \(header.count).",
+                                  hint: "vérifiez les « \(delimiter) » en trop ou manquants ; un texte contenant « \(delimiter) » "
+                                    + "doit être entre guillemets.")
+                continue
+            }
+            rows.append(Row(values: Dictionary(zip(header, record), uniquingKeysWith: { a, _ in a }),
+                            location: SourceLocation(file: file, line: line)))
+        }
+        return rows
+    }
+
+    private func checkHeader(_ header: [String], delimiter: UnicodeScalar) -> Bool {
+        var ok = true
+        if header.count == 1, let only = header.first, only.contains(delimiter == ";" ? "," : ";") == false,
+           only.contains("\t") {
+            diagnostics.error("csv.separateur", at: SourceLocation(file: file),
+                              "« \(file) » semble séparé par des tabulations.",
+                              hint: "enregistrez-le au format « CSV (séparateur : point-virgule) ».")
+            return false
+        }
+        let known = required + optional
+        for (index, name) in header.enumerated() where !known.contains(name) {
+            diagnostics.error("csv.colonne-inconnue", at: SourceLocation(file: file, line: 1, column: index + 1),
+                              "Colonne « \(name) » inconnue dans « \(file) ».",
+                              hint: Suggestions.hint(for: name, in: known) ?? "colonnes attendues : " + known.joined(separator: ", ") + ".")
+            ok = false
+        }
+        for name in required where !header.contains(name) {
+            diagnostics.error("csv.colonne-manquante", at: SourceLocation(file: file, line: 1),
+                              "Colonne « \(name) » absente de « \(file) ».",
+                              hint: "la première ligne doit contenir : " + required.joined(separator: String(delimiter)) + ".")
+            ok = false
+        }
+        return ok
+    }
+
+    // MARK: Typed cells
+
+    func integer(_ row: Row, _ column: String) -> Int? {
+        guard let text = row[column] else { return nil }
+        if let value = FrenchNumber.integer(text) { return value }
+        badNumber(row, column, text, example: "64 455")
+        return nil
+    }
+
+    func decimal(_ row: Row, _ column: String) -> Double? {
+        guard let text = row[column] else { return nil }
+        if let value = FrenchNumber.decimal(text) { return value }
+        badNumber(row, column, text, example: "14,65")
+        return nil
+    }
+
+    private func badNumber(_ row: Row, _ column: String, _ text: String, example: String) {
+        diagnostics.error("csv.nombre", at: row.location,
+                          "La colonne « \(column) » attend un nombre, pas « \(text) ».",
+                          hint: "écrivez par exemple « \(example) ».")
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+/// Reads numbers the way French users type them: `64 455`, `64455`, `14,65`, `14.65`.
+enum FrenchNumber {
+    static func integer(_ text: String) -> Int? {
+        Int(normalized(text))
+    }
+
+    static func decimal(_ text: String) -> Double? {
+        let clean = normalized(text).replacingOccurrences(of: ",", with: ".")
+        guard !clean.isEmpty, clean.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+        return Double(clean)
+    }
+
+    /// Strips thousands separators (spaces, no-break spaces) and a trailing unit.
+    private static func normalized(_ text: String) -> String {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        for unit in ["€", "%", "km²", "km2"] where s.hasSuffix(unit) { s = String(s.dropLast(unit.count)) }
+        return s.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import MarkdownSupport
+
+/// Converts a cmark tree into document blocks. Headings open nested sections; raw HTML
+/// is never passed through: `<sup>`, `<sub>` and `<br>` become their document
+/// equivalents, comments are dropped, anything else is kept as visible text.
+struct MarkdownConverter {
+    let file: String
+    let lineOffset: Int
+    let diagnostics: DiagnosticEngine
+    private(set) var placeholders: [Located<String>] = []
+    private var sectionCount = 0
+
+    init(file: String, lineOffset: Int, diagnostics: DiagnosticEngine) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.diagnostics = diagnostics
+    }
+
+    /// Blocks before the first heading, then the sections the headings open.
+    mutating func convert(_ document: MarkdownNode) -> (blocks: [Block], sections: [Section]) {
+        var stack: [(level: Int, section: Section)] = []
+        var topBlocks: [Block] = []
+        var topSections: [Section] = []
+
+        func close(downTo level: Int) {
+            while let last = stack.last, last.level >= level {
+                stack.removeLast()
+                if stack.isEmpty { topSections.append(last.section) } else { stack[stack.count - 1].section.sections.append(last.section) }
+            }
+        }
+        for node in document.children {
+            if case let .heading(level) = node.kind {
+                close(downTo: level)
+                sectionCount += 1
+                let title = inlines(node.children).map(\.plainText).joined()
+                stack.append((level, Section(id: "", title: title)))
+                continue
+            }
+            let converted = blocks(node)
+            if stack.isEmpty { topBlocks += converted } else { stack[stack.count - 1].section.blocks += converted }
+        }
+        close(downTo: Int.min)
+        return (topBlocks, topSections)
+    }
+
+    private mutating func blocks(_ node: MarkdownNode) -> [Block] {
+        switch node.kind {
+        case .paragraph:
+            let content = inlines(node.children)
+            return content.isEmpty ? [] : [.paragraph(content)]
+        case let .list(ordered, _):
+            return [.list(ordered: ordered, items: node.children.map { item in item.children.flatMap { blocks($0) } })]
+        case .blockQuote:
+            return [.quote(Quote(blocks: node.children.flatMap { blocks($0) }, attribution: nil, sourceURL: nil))]
+        case .codeBlock:
+            return [.code(node.literal.hasSuffix("\n") ? String(node.literal.dropLast()) : node.literal)]
+        case .htmlBlock:
+            let raw = node.literal.trimmingCharacters(in: .whitespacesAndNewlines)
+            if raw.hasPrefix("<!--") { return [] }
+            warnRawHTML(at: node)
+            return [.paragraph([.text(raw)])]
+        case let .table(alignments):
+            return [.table(table(node, alignments: alignments))]
+        case .thematicBreak:
+            return []
+        case let .heading(level):   // only inside lists or quotes: keep as strong text
+            _ = level
+            return [.paragraph([.strong(inlines(node.children))])]
+        default:
+            return node.children.flatMap { blocks($0) }
+        }
+    }
+
+    private mutating func table(_ node: MarkdownNode, alignments: [MarkdownNode.ColumnAlignment]) -> Table {
+        let rows = node.children.map { row in row.children.map { inlines($0.children) } }
+        let header = rows.first ?? []
+        let columns = header.enumerated().map { index, cell in
+            Table.Column(cell.map(\.plainText).joined(), alignment(index < alignments.count ? alignments[index] : .none))
+        }
+        return Table(caption: "", columns: columns, rows: Array(rows.dropFirst()))
+    }
+
+    private func alignment(_ a: MarkdownNode.ColumnAlignment) -> Table.Alignment {
+        switch a {
+        case .right: return .right
+        case .center: return .center
+        default: return .left
+        }
+    }
+
+    mutating func inlines(_ nodes: [MarkdownNode]) -> [Inline] {
+        var result: [Inline] = []
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            index += 1
+            switch node.kind {
+            case .text: result += text(node)
+            case .softBreak: result.append(.text(" "))
+            case .lineBreak: result.append(.lineBreak)
+            case .code: result.append(.code(node.literal))
+            case .emphasis: result.append(.emphasis(inlines(node.children)))
+            case .strong: result.append(.strong(inlines(node.children)))
+            case .strikethrough: result.append(.strikethrough(inlines(node.children)))
+            case let .link(url, _): result.append(.link(url: url, content: inlines(node.children)))
+            case .image:
+                diagnostics.warning("markdown.image", at: location(node),
+                                    "Les images ne sont pas reprises dans le document ; seul leur texte alternatif est affiché.")
+                result += inlines(node.children)
+            case .htmlInline:
+                let tag = node.literal.lowercased().replacingOccurrences(of: " ", with: "")
+                if tag.hasPrefix("<!--") { continue }
+                if tag == "<br>" || tag == "<br/>" { result.append(.lineBreak); continue }
+                if tag == "<sup>" || tag == "<sub>" {
+                    let closing = tag == "<sup>" ? "</sup>" : "</sub>"
+                    if let end = nodes[index...].firstIndex(where: { $0.kind == .htmlInline && $0.literal.lowercased() == closing }) {
+                        let inner = inlines(Array(nodes[index..<end]))
+                        result.append(tag == "<sup>" ? .superscript(inner) : .subscript(inner))
+                        index = end + 1
+                        continue
+                    }
+                }
+                warnRawHTML(at: node)
+                result.append(.text(node.literal))
+            default:
+                result += inlines(node.children)
+            }
+        }
+        return result
+    }
+
+    /// Text, with `{{name}}` placeholders recorded where they stand.
+    private mutating func text(_ node: MarkdownNode) -> [Inline] {
+        var searchStart = node.literal.startIndex
+        while let open = node.literal.range(of: "{{", range: searchStart..<node.literal.endIndex),
+              let close = node.literal.range(of: "}}", range: open.upperBound..<node.literal.endIndex) {
+            let name = node.literal[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let column = node.column + node.literal.distance(from: node.literal.startIndex, to: open.lowerBound)
+            placeholders.append(Located(name, at: SourceLocation(file: file, line: node.line + lineOffset, column: column)))
+            searchStart = close.upperBound
+        }
+        return [.text(node.literal)]
+    }
+
+    private func warnRawHTML(at node: MarkdownNode) {
+        diagnostics.warning("markdown.html", at: location(node),
+                            "Le HTML écrit dans une section n’est pas interprété ; il est affiché tel quel.",
+                            hint: "utilisez la syntaxe Markdown (**gras**, *italique*, listes « - », tableaux « | »).")
+    }
+
+    private func location(_ node: MarkdownNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
+    }
+}

@@ -1,0 +1,97 @@
+import Yams
+import MarkdownSupport
+
+/// Reads a Markdown section: YAML front matter (title, requirements covered), then
+/// CommonMark + GFM tables, converted into document blocks.
+struct MarkdownSectionReader {
+    static let frontMatterKeys = ["titre", "couvre", "partie"]
+    /// Guidance left by `santedoc init` starts with this, inside a quote.
+    static let stubMarker = "À rédiger"
+
+    let file: String
+    let diagnostics: DiagnosticEngine
+
+    func read(_ text: String) -> (section: TextSection, placeholders: [Located<String>])? {
+        guard let (frontMatter, body, bodyLine) = splitFrontMatter(text) else { return nil }
+        guard let meta = readFrontMatter(frontMatter) else { return nil }
+        let root = CommonMarkParser.parse(body)
+        var converter = MarkdownConverter(file: file, lineOffset: bodyLine - 1, diagnostics: diagnostics)
+        let content = converter.convert(root)
+        let guidance = content.blocks.filter(Self.isGuidance)
+        let words = (content.blocks.filter { !Self.isGuidance($0) }.map(\.plainText)
+                     + content.sections.map(\.plainText)).joined(separator: " ")
+            .split(whereSeparator: { $0.isWhitespace }).count
+        let section = TextSection(file: file, title: meta.title, part: meta.part, covers: meta.covers,
+                                  blocks: content.blocks, subsections: content.sections,
+                                  isStub: words == 0 && !guidance.isEmpty, wordCount: words,
+                                  location: SourceLocation(file: file, line: bodyLine))
+        return (section, converter.placeholders)
+    }
+
+    static func isGuidance(_ block: Block) -> Bool {
+        guard case let .quote(quote) = block else { return false }
+        return quote.blocks.first?.plainText.hasPrefix(stubMarker) ?? false
+    }
+
+    private func splitFrontMatter(_ text: String) -> (String, String, Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+            diagnostics.error("section.entete-absente", at: SourceLocation(file: file),
+                              "La section « \(file) » doit commencer par un en-tête « --- » donnant son titre.",
+                              hint: "ajoutez en tête du fichier :\n---\ntitre: \"…\"\ncouvre: [diagnostic.etat-sante]\n---")
+            return nil
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            diagnostics.error("section.entete-non-fermee", at: SourceLocation(file: file),
+                              "L’en-tête de « \(file) » n’est pas fermé.",
+                              hint: "ajoutez une ligne « --- » après le titre et la liste « couvre ».")
+            return nil
+        }
+        let frontMatter = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return (frontMatter, body, end + 2)
+    }
+
+    private func readFrontMatter(_ text: String) -> (title: String, part: Part, covers: [Located<String>])? {
+        let node: Node?
+        do {
+            node = try YAMLSafety.compose(text, file: file, diagnostics: diagnostics)
+        } catch {
+            YAMLSafety.report(error, file: file, diagnostics: diagnostics, lineOffset: 1)
+            return nil
+        }
+        guard let node, let meta = YAMLMapping(node, file: file, path: "en-tête", diagnostics: diagnostics, lineOffset: 1) else {
+            diagnostics.error("section.titre-absent", at: SourceLocation(file: file, line: 2),
+                              "L’en-tête de « \(file) » ne donne pas de titre.", hint: "ajoutez « titre: \"…\" ».")
+            return nil
+        }
+        meta.rejectUnknownKeys(allowed: Self.frontMatterKeys)
+        guard let title = meta.string("titre") else {
+            diagnostics.error("section.titre-absent", at: meta.location,
+                              "L’en-tête de « \(file) » ne donne pas de titre.", hint: "ajoutez « titre: \"…\" ».")
+            return nil
+        }
+        let covers = meta.locatedStrings("couvre")
+        var part: Part?
+        if let explicit = meta.string("partie") {
+            part = Part(rawValue: explicit.value)
+            if part == nil {
+                diagnostics.error("section.partie-inconnue", at: explicit.location,
+                                  "Partie « \(explicit.value) » inconnue.",
+                                  hint: Suggestions.hint(for: explicit.value, in: Part.allCases.map(\.rawValue))
+                                    ?? "parties : " + Part.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                return nil
+            }
+        } else {
+            part = covers.lazy.compactMap { Part(requirementID: $0.value) }.first
+        }
+        guard let part else {
+            diagnostics.error("section.partie-absente", at: meta.location,
+                              "Impossible de savoir dans quelle partie placer « \(file) ».",
+                              hint: "ajoutez « partie: diagnostic » (ou identite, chronologie, legislation, missions, "
+                                + "financement, gouvernance), ou une exigence couverte dans « couvre ».")
+            return nil
+        }
+        return (title.value, part, covers)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Yams
+
+/// Reads `projet.yaml`, the structured data of the project, into the model.
+struct ProjectDataReader {
+    static let topLevelKeys = ["identite", "territoire", "chronologie", "professionnels", "membres_total",
+                               "partenaires", "gouvernance", "missions", "contrat"]
+    let file: String
+    let diagnostics: DiagnosticEngine
+
+    func read(_ text: String, into project: inout Project) {
+        guard let root = compose(text) else { return }
+        guard let top = YAMLMapping(root, file: file, path: "", diagnostics: diagnostics,
+                                    example: "identite:\n  denomination: \"CPTS …\"") else { return }
+        top.rejectUnknownKeys(allowed: Self.topLevelKeys)
+        readIdentity(top, into: &project)
+        readTerritory(top, into: &project)
+        readMembers(top, into: &project)
+        readGovernance(top, into: &project)
+        MissionDataReader(diagnostics: diagnostics).read(top, into: &project)
+        if let contract = top.mapping("contrat", allowed: ["version_aci", "date_signature"]) {
+            project.contract.aciVersion = contract.string("version_aci")
+            project.contract.signatureDate = contract.date("date_signature")
+            project.contract.location = contract.location
+        }
+    }
+
+    private func compose(_ text: String) -> Node? {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            diagnostics.error("yaml.vide", at: SourceLocation(file: file), "« \(file) » est vide.",
+                              hint: "lancez « santedoc init » dans un nouveau dossier pour obtenir un modèle complet.")
+            return nil
+        }
+        do {
+            return try YAMLSafety.compose(text, file: file, diagnostics: diagnostics)
+        } catch {
+            YAMLSafety.report(error, file: file, diagnostics: diagnostics)
+            return nil
+        }
+    }
+
+    private func readIdentity(_ top: YAMLMapping, into project: inout Project) {
+        guard let identity = top.mapping("identite", allowed: ["denomination", "forme_juridique", "siege",
+                                                              "date_creation", "contact", "site_web"]) else { return }
+        project.identity.location = identity.location
+        project.identity.name = identity.string("denomination")
+        project.identity.legalForm = identity.string("forme_juridique")
+        project.identity.creationDate = identity.date("date_creation")?.value
+        project.identity.contact = identity.string("contact")?.value
+        project.identity.website = identity.string("site_web")?.value
+        if let seat = identity.mapping("siege", allowed: ["adresse", "code_postal", "commune"],
+                                       example: "siege:\n  adresse: \"7 boulevard …\"\n  code_postal: \"24100\"\n  commune: Bergerac") {
+            if let street = seat.string("adresse"), let city = seat.string("commune") {
+                project.identity.seat = Address(street: street.value, postalCode: seat.string("code_postal")?.value ?? "",
+                                                city: city.value, location: seat.location)
+            } else {
+                seat.require("adresse", "l’adresse", example: "adresse: \"7 boulevard …\"")
+                seat.require("commune", "la commune", example: "commune: Bergerac")
+            }
+        }
+    }
+
+    private func readTerritory(_ top: YAMLMapping, into project: inout Project) {
+        guard let territory = top.mapping("territoire", allowed: [
+            "nom", "departement", "population", "nombre_communes", "superficie_km2", "part_departement",
+            "taille_aci", "reference_population"]) else { return }
+        project.territory.location = territory.location
+        project.territory.name = territory.string("nom")?.value
+        project.territory.declaredPopulation = territory.integer("population")
+        project.territory.declaredCommuneCount = territory.integer("nombre_communes")
+        project.territory.declaredArea = territory.number("superficie_km2")
+        project.territory.declaredDepartmentShare = territory.number("part_departement")
+        project.territory.declaredSizeClass = territory.integer("taille_aci")
+        project.territory.populationReference = territory.string("reference_population")?.value
+        if let department = territory.mapping("departement", allowed: ["nom", "code", "population", "source_population"]) {
+            if let name = department.string("nom") {
+                project.territory.department = Department(
+                    name: name.value, code: department.string("code")?.value,
+                    population: department.integer("population"),
+                    populationSource: department.string("source_population")?.value)
+            } else {
+                department.require("nom", "le nom du département", example: "nom: Dordogne")
+            }
+        }
+    }
+
+    private func readMembers(_ top: YAMLMapping, into project: inout Project) {
+        project.declaredMemberTotal = top.integer("membres_total")
+        if top["professionnels"] != nil { project.professionalsLocation = top.location(of: "professionnels") }
+        for item in top.mappings("professionnels", allowed: ["profession", "effectif"],
+                                 example: "professionnels:\n  - profession: Infirmiers\n    effectif: 29") {
+            guard let profession = item.string("profession"), let count = item.integer("effectif") else {
+                item.require("profession", "la profession", example: "profession: Infirmiers")
+                item.require("effectif", "l’effectif", example: "effectif: 29")
+                continue
+            }
+            project.professionals.append(ProfessionCount(profession: profession.value, count: count.value,
+                                                         location: item.location))
+        }
+        for item in top.mappings("chronologie", allowed: ["annee", "date", "titre", "membres", "texte"],
+                                 example: "chronologie:\n  - annee: 2014\n    titre: \"Création du Pôle de santé\"") {
+            guard let year = item.integer("annee"), let title = item.string("titre") else {
+                item.require("annee", "l’année", example: "annee: 2014")
+                item.require("titre", "un titre", example: "titre: \"Création du Pôle de santé\"")
+                continue
+            }
+            project.chronology.append(Milestone(year: year.value, date: item.date("date")?.value, title: title.value,
+                                                members: item.integer("membres")?.value,
+                                                text: item.string("texte")?.value, location: item.location))
+        }
+        if top["partenaires"] != nil { project.partnersLocation = top.location(of: "partenaires") }
+        for item in top.mappings("partenaires", allowed: ["nom", "type", "convention", "role"],
+                                 example: "partenaires:\n  - nom: \"Centre hospitalier …\"\n    type: etablissement-sante") {
+            guard let name = item.string("nom") else {
+                item.require("nom", "le nom du partenaire", example: "nom: \"Centre hospitalier …\"")
+                continue
+            }
+            let kind = enumValue(item, "type", PartnerKind.self) ?? .other
+            project.partners.append(Partner(name: name.value, kind: kind, agreement: item.boolean("convention") ?? false,
+                                            role: item.string("role")?.value, location: item.location))
+        }
+    }
+
+    private func readGovernance(_ top: YAMLMapping, into project: inout Project) {
+        guard let governance = top.mapping("gouvernance", allowed: ["instances", "coordination"]) else { return }
+        project.governance.location = governance.location
+        for item in governance.mappings("instances", allowed: ["type", "nom", "composition", "reunions"],
+                                        example: "instances:\n  - type: bureau\n    composition: \"…\"") {
+            guard let kind = enumValue(item, "type", GoverningBodyKind.self) else {
+                item.require("type", "le type d’instance", example: "type: bureau")
+                continue
+            }
+            project.governance.bodies.append(GoverningBody(
+                kind: kind, name: item.string("nom")?.value, composition: item.string("composition")?.value,
+                meetings: item.string("reunions")?.value, location: item.location))
+        }
+        if let coordination = governance.mapping("coordination", allowed: ["nom", "fonction", "temps_de_travail"]) {
+            project.governance.coordinator = Coordinator(
+                name: coordination.string("nom")?.value,
+                role: coordination.string("fonction")?.value ?? "Coordinateur ou coordinatrice",
+                workingTime: coordination.string("temps_de_travail")?.value, location: coordination.location)
+        }
+    }
+}
+
+/// Reads a closed list of values (`type: bureau`), suggesting the closest allowed one.
+func enumValue<E: RawRepresentable & CaseIterable>(_ mapping: YAMLMapping, _ key: String, _: E.Type) -> E?
+where E.RawValue == String {
+    guard let text = mapping.string(key) else { return nil }
+    if let value = E(rawValue: text.value) { return value }
+    let allowed = E.allCases.map(\.rawValue)
+    mapping.diagnostics.error("yaml.valeur-inconnue", at: text.location,
+                              "Valeur « \(text.value) » inconnue pour « \(mapping.path).\(key) ».",
+                              hint: Suggestions.hint(for: text.value, in: allowed)
+                                ?? "valeurs possibles : " + allowed.joined(separator: ", ") + ".")
+    return nil
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Yams
+
+/// A YAML mapping read with its locations, reporting wrong types and misspelt keys in
+/// French instead of failing on the first one.
+struct YAMLMapping {
+    let file: String
+    /// Dotted path of this mapping in the file, for messages (`identite.siege`).
+    let path: String
+    let location: SourceLocation
+    private let pairs: [(key: String, keyLocation: SourceLocation, value: Node)]
+    let diagnostics: DiagnosticEngine
+    /// Lines before the YAML text in its file (front matter starts on line 2).
+    let lineOffset: Int
+
+    init?(_ node: Node, file: String, path: String, diagnostics: DiagnosticEngine, example: String? = nil,
+          lineOffset: Int = 0) {
+        let location = YAMLMapping.location(of: node, in: file, lineOffset: lineOffset)
+        guard case let .mapping(mapping) = node else {
+            diagnostics.error("yaml.type", at: location,
+                              "« \(path) » doit être une table de clés (clé: valeur), pas \(YAMLMapping.describe(node)).",
+                              hint: example.map { "par exemple :\n" + $0 })
+            return nil
+        }
+        self.file = file
+        self.path = path
+        self.location = location
+        self.diagnostics = diagnostics
+        self.lineOffset = lineOffset
+        pairs = mapping.map { pair in
+            (pair.key.string ?? "", YAMLMapping.location(of: pair.key, in: file, lineOffset: lineOffset), pair.value)
+        }
+    }
+
+    var keys: [String] { pairs.map(\.key) }
+
+    /// Reports keys that are not in `allowed`, suggesting the closest one.
+    func rejectUnknownKeys(allowed: [String]) {
+        for pair in pairs where !allowed.contains(pair.key) {
+            diagnostics.error("yaml.cle-inconnue", at: pair.keyLocation,
+                              "Clé inconnue « \(pair.key) » dans « \(path) ».",
+                              hint: Suggestions.hint(for: pair.key, in: allowed)
+                                ?? "clés possibles : " + allowed.joined(separator: ", ") + ".")
+        }
+    }
+
+    subscript(key: String) -> Node? {
+        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
+        if case let .scalar(scalar) = value, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null",
+           scalar.style == .plain { return nil }
+        return value
+    }
+
+    func location(of key: String) -> SourceLocation {
+        pairs.first(where: { $0.key == key })?.keyLocation ?? location
+    }
+
+    func valueLocation(of key: String) -> SourceLocation {
+        self[key].map { location(of: $0) } ?? location(of: key)
+    }
+
+    // MARK: Typed values
+
+    func string(_ key: String) -> Located<String>? {
+        guard let node = self[key] else { return nil }
+        guard case let .scalar(scalar) = node else {
+            typeError(key, node, expected: "un texte", example: "\(key): \"…\"")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : Located(text, at: valueLocation(of: key))
+    }
+
+    func integer(_ key: String) -> Located<Int>? {
+        guard let node = self[key] else { return nil }
+        if case let .scalar(scalar) = node, let value = FrenchNumber.integer(scalar.string) {
+            return Located(value, at: valueLocation(of: key))
+        }
+        typeError(key, node, expected: "un nombre entier", example: "\(key): 64455")
+        return nil
+    }
+
+    func number(_ key: String) -> Located<Double>? {
+        guard let node = self[key] else { return nil }
+        if case let .scalar(scalar) = node, let value = FrenchNumber.decimal(scalar.string) {
+            return Located(value, at: valueLocation(of: key))
+        }
+        typeError(key, node, expected: "un nombre", example: "\(key): 14,65")
+        return nil
+    }
+
+    func date(_ key: String) -> Located<CalendarDate>? {
+        guard let node = self[key] else { return nil }
+        if case let .scalar(scalar) = node, let date = CalendarDate(iso: scalar.string) {
+            return Located(date, at: valueLocation(of: key))
+        }
+        typeError(key, node, expected: "une date au format AAAA-MM-JJ", example: "\(key): 2020-06-17")
+        return nil
+    }
+
+    func boolean(_ key: String) -> Bool? {
+        guard let node = self[key] else { return nil }
+        if case let .scalar(scalar) = node {
+            switch scalar.string.lowercased() {
+            case "true", "oui", "yes": return true
+            case "false", "non", "no": return false
+            default: break
+            }
+        }
+        typeError(key, node, expected: "oui ou non", example: "\(key): oui")
+        return nil
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    func strings(_ key: String) -> [String] {
+        guard let node = self[key] else { return [] }
+        switch node {
+        case let .scalar(scalar): return [scalar.string]
+        case let .sequence(sequence):
+            return sequence.compactMap { item in
+                if case let .scalar(scalar) = item { return scalar.string }
+                diagnostics.error("yaml.type", at: location(of: item),
+                                  "Chaque élément de « \(path).\(key) » doit être un texte.",
+                                  hint: "écrivez une ligne « - texte » par élément.")
+                return nil
+            }
+        default:
+            typeError(key, node, expected: "une liste de textes", example: "\(key):\n  - …\n  - …")
+            return []
+        }
+    }
+
+    func locatedStrings(_ key: String) -> [Located<String>] {
+        guard let node = self[key] else { return [] }
+        let items: [Node]
+        if case let .sequence(sequence) = node { items = Array(sequence) } else { items = [node] }
+        let texts = strings(key)
+        return zip(texts, items).map { Located($0, at: location(of: $1)) }
+    }
+
+    func mapping(_ key: String, allowed: [String], example: String? = nil) -> YAMLMapping? {
+        guard let node = self[key] else { return nil }
+        let child = YAMLMapping(node, file: file, path: "\(path.isEmpty ? "" : path + ".")\(key)",
+                                diagnostics: diagnostics, example: example, lineOffset: lineOffset)
+        child?.rejectUnknownKeys(allowed: allowed)
+        return child
+    }
+
+    /// The mappings of a list, each checked against `allowed`.
+    func mappings(_ key: String, allowed: [String], example: String) -> [YAMLMapping] {
+        guard let node = self[key] else { return [] }
+        guard case let .sequence(sequence) = node else {
+            typeError(key, node, expected: "une liste (lignes commençant par « - »)", example: example)
+            return []
+        }
+        return sequence.enumerated().compactMap { index, item in
+            let child = YAMLMapping(item, file: file, path: "\(path.isEmpty ? "" : path + ".")\(key)[\(index + 1)]",
+                                    diagnostics: diagnostics, example: example, lineOffset: lineOffset)
+            child?.rejectUnknownKeys(allowed: allowed)
+            return child
+        }
+    }
+
+    /// Reports a key that must be present in a list item.
+    func require(_ key: String, _ what: String, example: String) {
+        guard self[key] == nil else { return }
+        diagnostics.error("yaml.cle-manquante", at: location,
+                          "« \(path) » doit indiquer \(what) (clé « \(key) »).", hint: "ajoutez par exemple « \(example) ».")
+    }
+
+    private func typeError(_ key: String, _ node: Node, expected: String, example: String) {
+        diagnostics.error("yaml.type", at: location(of: node),
+                          "« \(path.isEmpty ? "" : path + ".")\(key) » doit être \(expected), pas \(YAMLMapping.describe(node)).",
+                          hint: "par exemple « \(example) ».")
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        YAMLMapping.location(of: node, in: file, lineOffset: lineOffset)
+    }
+
+    static func location(of node: Node, in file: String, lineOffset: Int) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file, line: 1 + lineOffset) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case let .scalar(scalar): return "« \(scalar.string.prefix(40)) »"
+        case .mapping: return "une table de clés"
+        case .sequence: return "une liste"
+        case .alias: return "un alias"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Yams
+
+/// Parses YAML with bounds, and turns libyaml's errors into located French diagnostics.
+enum YAMLSafety {
+    /// Anchors and aliases have no use in a projet de santé; many of them is an alias bomb.
+    static let maximumAliases = 100
+
+    static func compose(_ text: String, file: String, diagnostics: DiagnosticEngine) throws -> Node? {
+        let aliases = text.split(separator: "*", omittingEmptySubsequences: false).count - 1
+        if aliases > maximumAliases {
+            diagnostics.error("yaml.alias", at: SourceLocation(file: file),
+                              "« \(file) » contient trop d’alias YAML (« *nom ») : \(aliases), au plus \(maximumAliases).",
+                              hint: "écrivez les valeurs en clair au lieu de les répéter par des alias.")
+            return nil
+        }
+        return try Yams.compose(yaml: text)
+    }
+
+    static func report(_ error: Error, file: String, diagnostics: DiagnosticEngine, lineOffset: Int = 0) {
+        guard let yamlError = error as? YamlError else {
+            diagnostics.error("yaml.syntaxe", at: SourceLocation(file: file), "YAML illisible : \(error)")
+            return
+        }
+        switch yamlError {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            diagnostics.error("yaml.syntaxe", at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                              "Syntaxe YAML incorrecte : \(translate(problem)).",
+                              hint: "vérifiez l’indentation (des espaces, pas de tabulations), les « : » après chaque clé "
+                                + "et les guillemets autour des textes contenant « : » ou « # ».")
+        case let .duplicatedKeysInMapping(duplicates, _):
+            diagnostics.error("yaml.cle-dupliquee", at: SourceLocation(file: file),
+                              "Clé écrite deux fois : " + duplicates.map { "« \($0) »" }.joined(separator: ", ") + ".",
+                              hint: "gardez une seule occurrence de chaque clé.")
+        default:
+            diagnostics.error("yaml.syntaxe", at: SourceLocation(file: file), "YAML illisible : \(yamlError).")
+        }
+    }
+
+    private static func translate(_ problem: String) -> String {
+        let known: [String: String] = [
+            "mapping values are not allowed in this context": "« : » inattendu (texte à mettre entre guillemets ?)",
+            "found character that cannot start any token": "caractère inattendu (tabulation ou symbole en début de valeur ?)",
+            "did not find expected key": "clé attendue à cet endroit (indentation incohérente ?)",
+            "found undefined alias": "alias « * » sans ancre correspondante",
+            "did not find expected '-' indicator": "élément de liste « - » attendu",
+            "found unexpected end of stream": "fin de fichier inattendue (guillemet non fermé ?)",
+            "could not find expected ':'": "« : » attendu après la clé",
+            "found a tab character that violate indentation": "tabulation dans l’indentation (utilisez des espaces)",
+            "block sequence entries are not allowed in this context": "élément de liste « - » mal placé (indentation ?)",
+        ]
+        return known.first { problem.contains($0.key) }?.value ?? problem
+    }
+}

@@ -1,0 +1,48 @@
+/// One version of the ACI (the 2019 accord, an amendment…), read from `Templates/aci/`.
+/// `nil` amounts are cells the research could not confirm: they are reported, never guessed.
+public struct FundingTable: Sendable {
+    public struct SizeClass: Sendable {
+        public var size: Int
+        public var minimum: Int
+        public var maximumExcluded: Int?
+    }
+
+    public struct MissionRule: Sendable {
+        public var id: String
+        public var title: String
+        public var isCore: Bool
+        public var startDelayMonths: Int?
+        public var deploymentDelayMonths: Int?
+        /// Amounts per size class; a size class absent from the file is unknown.
+        public var amounts: [Int: MissionAmounts]
+        public var amountsSource: String?
+    }
+
+    public struct MissionAmounts: Sendable {
+        public var total: Int?
+        public var fixed: Int?
+        public var variable: Int?
+        /// Paid on top when the ARS recognises a health crisis (avenant 2).
+        public var crisisActivation: Int?
+    }
+
+    public var id: String
+    public var title: String
+    public var legalText: String
+    public var contractYears: Int
+    public var sizeClasses: [SizeClass]
+    public var operating: [Int: Int?]
+    public var ceiling: [Int: Int?]
+    public var missions: [MissionRule]
+    public var sources: [String: String]
+    /// Where each value group was read, to tell users which cell to fill.
+    public var file: String
+
+    public func sizeClass(forPopulation population: Int) -> Int? {
+        sizeClasses.first { population >= $0.minimum && population < ($0.maximumExcluded ?? Int.max) }?.size
+    }
+
+    public func mission(_ id: String) -> MissionRule? { missions.first { $0.id == id } }
+
+    public var coreMissions: [MissionRule] { missions.filter(\.isCore) }
+}

@@ -1,0 +1,89 @@
+import Yams
+
+/// Builds a `FundingTable` from its YAML, applying a `base:` version first so an
+/// amendment file only states what it changes.
+struct FundingTableReader {
+    let raw: [String: (YAMLMapping, String)]
+    let diagnostics: DiagnosticEngine
+
+    func table(_ id: String, depth: Int = 0) -> FundingTable? {
+        guard let (file, path) = raw[id], depth < 8 else { return nil }
+        file.rejectUnknownKeys(allowed: ["id", "base", "titre", "texte", "en_vigueur", "duree_contrat_ans", "sources",
+                                         "tailles", "fonctionnement", "plafond_total", "missions"])
+        var table: FundingTable
+        if let base = file.string("base") {
+            guard let parent = self.table(base.value, depth: depth + 1) else {
+                diagnostics.error("aci.base-inconnue", at: base.location, "Version de base « \(base.value) » introuvable.",
+                                  hint: Suggestions.hint(for: base.value, in: Array(raw.keys)))
+                return nil
+            }
+            table = parent
+        } else {
+            table = FundingTable(id: id, title: "", legalText: "", contractYears: 5, sizeClasses: [], operating: [:],
+                                 ceiling: [:], missions: [], sources: [:], file: path)
+        }
+        table.id = id
+        table.file = path
+        table.title = file.string("titre")?.value ?? table.title
+        table.legalText = file.string("texte")?.value ?? table.legalText
+        table.contractYears = file.integer("duree_contrat_ans")?.value ?? table.contractYears
+        if let sources = file.mapping("sources", allowed: file.mappingKeys("sources")) {
+            for key in sources.keys { table.sources[key] = sources.string(key)?.value }
+        }
+        if let sizes = file.mapping("tailles", allowed: ["source", "classes"]) {
+            table.sizeClasses = sizes.mappings("classes", allowed: ["taille", "population_min", "population_max_exclue"],
+                                               example: "- {taille: 1, population_min: 0, population_max_exclue: 40000}")
+                .compactMap { row in
+                    guard let size = row.integer("taille"), let minimum = row.integer("population_min") else { return nil }
+                    return FundingTable.SizeClass(size: size.value, minimum: minimum.value,
+                                                  maximumExcluded: row.integer("population_max_exclue")?.value)
+                }
+        }
+        merge(file, "fonctionnement", into: &table.operating)
+        merge(file, "plafond_total", into: &table.ceiling)
+        for rule in file.mappings("missions", allowed: ["id", "titre", "socle", "delai_demarrage_mois", "delai_deploiement_mois",
+                                                        "delais_source", "montants"], example: "- id: parcours") {
+            guard let missionID = rule.string("id")?.value else { continue }
+            var mission = table.mission(missionID) ?? FundingTable.MissionRule(
+                id: missionID, title: missionID, isCore: false, startDelayMonths: nil, deploymentDelayMonths: nil,
+                amounts: [:], amountsSource: nil)
+            mission.title = rule.string("titre")?.value ?? mission.title
+            mission.isCore = rule.boolean("socle") ?? mission.isCore
+            mission.startDelayMonths = rule.integer("delai_demarrage_mois")?.value ?? mission.startDelayMonths
+            mission.deploymentDelayMonths = rule.integer("delai_deploiement_mois")?.value ?? mission.deploymentDelayMonths
+            if let amounts = rule.mapping("montants", allowed: ["source", "1", "2", "3", "4"]) {
+                mission.amountsSource = amounts.string("source")?.value ?? mission.amountsSource
+                for size in 1...4 {
+                    guard let cell = amounts.mapping(String(size), allowed: ["total", "fixe", "variable", "activation_crise"])
+                    else { continue }
+                    mission.amounts[size] = FundingTable.MissionAmounts(
+                        total: cell.integer("total")?.value, fixed: cell.integer("fixe")?.value,
+                        variable: cell.integer("variable")?.value, crisisActivation: cell.integer("activation_crise")?.value)
+                }
+            }
+            if let index = table.missions.firstIndex(where: { $0.id == missionID }) {
+                table.missions[index] = mission
+            } else {
+                table.missions.append(mission)
+            }
+        }
+        return table
+    }
+
+    /// `{source: …, montants: {1: 50000, 2: null}}`: a written null replaces the base value.
+    private func merge(_ file: YAMLMapping, _ key: String, into values: inout [Int: Int?]) {
+        guard let group = file.mapping(key, allowed: ["source", "montants"]),
+              let amounts = group.mapping("montants", allowed: ["1", "2", "3", "4"]) else { return }
+        for size in 1...4 where amounts.keys.contains(String(size)) {
+            values[size] = .some(amounts.integer(String(size))?.value)
+        }
+    }
+}
+
+extension YAMLMapping {
+    /// The keys of a nested free-form mapping (such as `sources`), to accept them all.
+    func mappingKeys(_ key: String) -> [String] {
+        guard case let .mapping(mapping)? = self[key] else { return [] }
+        return mapping.map { $0.key.string ?? "" }
+    }
+}

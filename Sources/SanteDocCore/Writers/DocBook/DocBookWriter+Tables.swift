@@ -1,0 +1,62 @@
+import XMLSupport
+
+extension DocBookWriter.Context {
+    /// A CALS table; captionless tables (from Markdown) become `informaltable`.
+    func table(_ table: Table, in parent: XMLElementHandle) {
+        let node = xml.append(table.caption.isEmpty ? "informaltable" : "table", to: parent)
+        if let id = table.id { xml.setAttribute("id", id, namespacePrefix: "xml", on: node) }
+        if !table.caption.isEmpty { xml.append("title", to: node, text: table.caption) }
+        let columnCount = max(1, table.columns.count)
+        let group = xml.append("tgroup", to: node, attributes: [("cols", String(columnCount))])
+        for (index, column) in table.columns.enumerated() {
+            xml.append("colspec", to: group, attributes: [("colname", "c\(index + 1)"), ("align", align(column.alignment))])
+        }
+        let head = xml.append("thead", to: group)
+        row(table.columns.map { [Inline.text($0.title)] }, columns: columnCount, in: head)
+        if !table.footer.isEmpty {
+            let foot = xml.append("tfoot", to: group)
+            for cells in table.footer { row(cells, columns: columnCount, in: foot) }
+        }
+        let body = xml.append("tbody", to: group)
+        for cells in table.rows { row(cells, columns: columnCount, in: body) }
+        if table.rows.isEmpty { row([[.text("—")]], columns: columnCount, in: body) }
+    }
+
+    private func row(_ cells: [[Inline]], columns: Int, in parent: XMLElementHandle) {
+        let row = xml.append("row", to: parent)
+        for index in 0..<columns {
+            let entry = xml.append("entry", to: row)
+            if index < cells.count { inlines(cells[index], in: entry) }
+        }
+    }
+
+    private func align(_ alignment: Table.Alignment) -> String {
+        switch alignment {
+        case .left: return "left"
+        case .center: return "center"
+        case .right: return "right"
+        }
+    }
+
+    func inlines(_ inlines: [Inline], in parent: XMLElementHandle) {
+        for inline in inlines { self.inline(inline, in: parent) }
+    }
+
+    private func inline(_ inline: Inline, in parent: XMLElementHandle) {
+        switch inline {
+        case let .text(text): xml.appendText(text, to: parent)
+        case let .emphasis(content): inlines(content, in: xml.append("emphasis", to: parent))
+        case let .strong(content): inlines(content, in: xml.append("emphasis", to: parent, attributes: [("role", "strong")]))
+        case let .strikethrough(content):
+            inlines(content, in: xml.append("emphasis", to: parent, attributes: [("role", "strikethrough")]))
+        case let .code(text): xml.append("code", to: parent, text: text)
+        case let .superscript(content): inlines(content, in: xml.append("superscript", to: parent))
+        case let .subscript(content): inlines(content, in: xml.append("subscript", to: parent))
+        case let .link(url, content):
+            let link = xml.append("link", to: parent)
+            xml.setAttribute("href", url, namespacePrefix: "xlink", on: link)
+            inlines(content.isEmpty ? [.text(url)] : content, in: link)
+        case .lineBreak: xml.appendText(" ", to: parent)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Mustache
+
+/// Writes a `Document` as one self-contained HTML5 page: the body is built as an
+/// escaped node tree, then placed in the page template with the stylesheet inline.
+public struct HTMLWriter {
+    let template: MustacheTemplate
+    let stylesheet: String
+
+    public init(pageTemplate: String, stylesheet: String) throws {
+        do {
+            template = try MustacheTemplate(string: pageTemplate)
+        } catch {
+            throw WriterError.template("Le modèle de page HTML est illisible : \(error).")
+        }
+        self.stylesheet = stylesheet
+    }
+
+    public func write(_ document: Document) -> [UInt8] {
+        var body = Body()
+        let chapters = document.chapters.enumerated().map { index, chapter in
+            body.section(chapter, level: 2, number: "\(index + 1)")
+        }
+        let toc = el("ol", [], document.chapters.enumerated().map { index, chapter in
+            el("li", [], [el("a", [("href", "#" + chapter.id)], text: "\(index + 1). \(chapter.title)")]
+               + (chapter.sections.isEmpty ? [] : [el("ol", [], chapter.sections.map { section in
+                   el("li", [], [el("a", [("href", "#" + section.id)], text: section.title)])
+               })]))
+        })
+        let cover = document.cover.isEmpty ? HTMLNode.fragment([]) : el("dl", [], document.cover.flatMap { line in
+            [el("dt", text: line.label), el("dd", text: line.value)]
+        })
+        let values: [String: Any] = [
+            "titre": document.title,
+            "sous_titre": document.subtitle ?? "",
+            "couverture": cover.rendered,
+            "sommaire": toc.rendered,
+            "contenu": HTMLNode.fragment(chapters).rendered,
+            "style": stylesheet,
+        ]
+        return Array(template.render(values).utf8)
+    }
+}
