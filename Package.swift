@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "MarkdownSupportTests", dependencies: ["MarkdownSupport"]),
         .testTarget(name: "SanteDocCoreTests", dependencies: ["SanteDocCore"],
                     exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SanteDocCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["santedoc"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -8,7 +8,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
     private let lock = NSLock()
 
     public init(path: String) throws {
-        xmlInitParser()
+        silenceLibXML2()
         let collector = IssueCollector()
         guard let context = xmlRelaxNGNewParserCtxt(path) else {
             throw XMLSupportError.schemaUnreadable(path: path, messages: [])
@@ -57,3 +57,12 @@ let collectIssue: xmlStructuredErrorFunc = { userData, error in
     collector.issues.append(XMLValidationIssue(line: Int(error.pointee.line), message: message))
 }
 
+
+/// libxml2 prints some problems (such as an unreadable schema file) straight to stderr;
+/// they reach users as Swift errors instead.
+func silenceLibXML2() {
+    xmlInitParser()
+    xmlSetStructuredErrorFunc(nil, silentHandler)
+}
+
+private let silentHandler: xmlStructuredErrorFunc = { _, _ in }

@@ -21,13 +21,14 @@ public struct FiguresAction {
 
     static func table(_ figures: [Figure]) -> String {
         let nameWidth = figures.map(\.name.count).max() ?? 0
-        let labelWidth = min(60, figures.map(\.label.count).max() ?? 0)
+        let labelWidth = min(50, figures.map(\.label.count).max() ?? 0)
         func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
         var lines = [pad("Nom", nameWidth) + "  " + pad("Libellé", labelWidth) + "  Valeur"]
         for figure in figures {
             var value = figure.value.formatted
             if case let .unknown(reason) = figure.value { value += " (\(reason))" }
-            lines.append(pad(figure.name, nameWidth) + "  " + pad(figure.label, labelWidth) + "  " + value)
+            let label = figure.label.count > labelWidth ? figure.label.prefix(labelWidth - 1) + "…" : figure.label
+            lines.append(pad(figure.name, nameWidth) + "  " + pad(label, labelWidth) + "  " + value)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -114,6 +114,8 @@ public struct BarChart: Equatable, Sendable {
     }
     public var id: String
     public var title: String
+    /// Header of the label column when shown as a table.
+    public var labelTitle: String
     public var valueTitle: String
     public var bars: [Bar]
 }

@@ -54,7 +54,7 @@ extension DocumentAssembler {
         }
         let footer = [[cell("Total"), cell(FrenchFormat.integer(figures.memberTotal)),
                        cell(figures.memberDensity.map { FrenchFormat.decimal($0, places: 1) } ?? "—")]]
-        let chart = BarChart(id: "graphique-professionnels", title: "Membres par profession", valueTitle: "Effectif",
+        let chart = BarChart(id: "graphique-professionnels", title: "Membres par profession", labelTitle: "Profession", valueTitle: "Effectif",
                              bars: figures.professionals.map { .init(label: $0.profession, value: Double($0.count),
                                                                      valueText: FrenchFormat.integer($0.count)) })
         return [.table(Table(id: "tableau-professionnels", caption: "Professionnels membres par profession",
@@ -84,7 +84,7 @@ extension DocumentAssembler {
                                             rows: rows, rowHeaders: true))]
         let counted = project.chronology.filter { $0.members != nil }
         if counted.count > 1 {
-            blocks.append(.chart(BarChart(id: "graphique-membres", title: "Évolution du nombre de membres", valueTitle: "Membres",
+            blocks.append(.chart(BarChart(id: "graphique-membres", title: "Évolution du nombre de membres", labelTitle: "Année", valueTitle: "Membres",
                                           bars: counted.map { .init(label: String($0.year), value: Double($0.members!),
                                                                     valueText: FrenchFormat.integer($0.members!)) })))
         }

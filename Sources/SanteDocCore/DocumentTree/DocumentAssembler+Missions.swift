@@ -89,7 +89,7 @@ extension DocumentAssembler {
         let bars = funding.missions.compactMap { m in m.total.map { BarChart.Bar(label: m.title, value: Double($0),
                                                                                  valueText: FigureValue.euros($0).formatted) } }
         if bars.count > 1 {
-            blocks.append(.chart(BarChart(id: "graphique-financement", title: "Financement maximal par mission",
+            blocks.append(.chart(BarChart(id: "graphique-financement", title: "Financement maximal par mission", labelTitle: "Mission",
                                           valueTitle: "Montant annuel", bars: bars)))
         }
         blocks.append(.text("Les montants sont des maxima annuels : la part variable dépend de l’atteinte des indicateurs "

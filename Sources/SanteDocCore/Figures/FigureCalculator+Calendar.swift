@@ -35,10 +35,13 @@ extension FigureCalculator {
             }
             figures.indicators.append(comparison)
             figures.all.add("diagnostic.\(slug).territoire", indicator.name, .decimal(indicator.territory, places: 2, unit: indicator.unit))
-            for (key, gap) in [("departement", comparison.gapDepartment), ("region", comparison.gapRegion),
-                               ("france", comparison.gapFrance)] {
-                if let gap { figures.all.add("diagnostic.\(slug).ecart-\(key)", "\(indicator.name) — écart \(key)",
-                                             .decimal(gap, places: 2, unit: indicator.unit)) }
+            // A gap between two percentages is in points, not in percent.
+            let gapUnit = indicator.unit == "%" ? "points" : indicator.unit
+            for (key, label, gap) in [("departement", "au département", comparison.gapDepartment),
+                                      ("region", "à la région", comparison.gapRegion),
+                                      ("france", "à la France", comparison.gapFrance)] {
+                if let gap { figures.all.add("diagnostic.\(slug).ecart-\(key)", "\(indicator.name) — écart \(label)",
+                                             .decimal(gap, places: 2, unit: gapUnit)) }
             }
         }
     }

@@ -82,7 +82,7 @@ public struct DocBookWriter {
                 if blocks.isEmpty { xml.append("para", to: node) }
             case let .chart(chart):
                 // DocBook has no chart: the same data as a table keeps the document complete.
-                self.table(Table(id: chart.id, caption: chart.title, columns: [.init(""), .init(chart.valueTitle, .right)],
+                self.table(Table(id: chart.id, caption: chart.title, columns: [.init(chart.labelTitle), .init(chart.valueTitle, .right)],
                                  rows: chart.bars.map { [[.text($0.label)], [.text($0.valueText)]] }, rowHeaders: true),
                            in: parent)
             }

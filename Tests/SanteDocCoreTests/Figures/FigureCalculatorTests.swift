@@ -1,0 +1,127 @@
+import XCTest
+@testable import SanteDocCore
+
+final class FigureCalculatorTests: XCTestCase {
+    func testSampleProjectFiguresComeFromItsSources() throws {
+        let yaml = try String(contentsOf: TestSupport.repository.appendingPathComponent("Project/projet.yaml"), encoding: .utf8)
+        let (figures, diagnostics) = TestSupport.figures(yaml)
+        XCTAssertFalse(diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        XCTAssertEqual(figures.all["territoire.population"], .integer(64_455))
+        XCTAssertEqual(figures.all["territoire.taille-aci"], .integer(2))
+        XCTAssertEqual(figures.memberTotal, 6 + 29 + 12 + 26 + 19 + 21)
+        XCTAssertEqual(figures.all["professionnels.total"], .integer(113))
+        XCTAssertEqual(figures.all["territoire.part-departement"]?.formatted, "14,65\u{00A0}%")
+        XCTAssertEqual(figures.all["financement.fonctionnement"], .euros(60_000))
+        XCTAssertEqual(figures.all["financement.plafond"], .euros(287_000))
+        XCTAssertFalse(figures.all["financement.total-annuel"]!.isKnown, "taille 2 mission amounts are not confirmed")
+    }
+
+    func testCommunesArePreferredToTheDeclaredPopulationAndCheckedAgainstIt() {
+        let communes = [Commune(inseeCode: "99001", name: "A", population: 30_000, area: 10, location: .init(file: "c.csv")),
+                        Commune(inseeCode: "99002", name: "B", population: 12_000, area: 30, location: .init(file: "c.csv"))]
+        let (figures, diagnostics) = TestSupport.figures("territoire:\n  population: 45000\n", communes: communes)
+        XCTAssertEqual(figures.territory.population, 42_000)
+        XCTAssertEqual(figures.territory.density, 1_050)
+        let error = diagnostics.first { $0.id == "chiffre.incoherent" }
+        XCTAssertEqual(error?.location?.line, 2)
+        XCTAssertTrue(error?.message.contains("45\u{00A0}000") == true && error?.message.contains("42\u{00A0}000") == true,
+                      "names both values: \(String(describing: error?.message))")
+    }
+
+    func testDeclaredMemberTotalAndSizeClassAreChecked() {
+        let yaml = """
+        territoire:
+          population: 50000
+          taille_aci: 3
+        professionnels:
+          - {profession: Infirmiers, effectif: 10}
+          - {profession: Pharmaciens, effectif: 5}
+        membres_total: 16
+        contrat:
+          version_aci: aci-2019
+        """
+        let (_, diagnostics) = TestSupport.figures(yaml)
+        let messages = diagnostics.filter { $0.id == "chiffre.incoherent" }.map(\.message)
+        XCTAssertEqual(messages.count, 2, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("(16)") && $0.contains("(15)") })
+        XCTAssertTrue(messages.contains { $0.contains("taille 3") && $0.contains("taille 2") })
+    }
+
+    func testPopulationCloseToAThresholdIsWarned() {
+        let (_, near) = TestSupport.figures("territoire:\n  population: 79000\ncontrat:\n  version_aci: aci-2019\n")
+        XCTAssertTrue(near.contains { $0.id == "territoire.seuil-taille" && $0.severity == .warning })
+        let (_, far) = TestSupport.figures("territoire:\n  population: 60000\ncontrat:\n  version_aci: aci-2019\n")
+        XCTAssertFalse(far.contains { $0.id == "territoire.seuil-taille" })
+    }
+
+    func testContractedAmountsAreCheckedAgainstTheACIMaxima() {
+        let yaml = """
+        territoire:
+          population: 100000
+        missions:
+          - mission: parcours
+            part_fixe: 50000
+            part_variable: 45000
+          - mission: acces-soins
+            part_fixe: 85000
+            part_variable: 35000
+        contrat:
+          version_aci: aci-2019
+        """
+        let (figures, diagnostics) = TestSupport.figures(yaml)
+        let over = diagnostics.filter { $0.id == "financement.depassement" }
+        XCTAssertEqual(over.count, 1)
+        XCTAssertEqual(over.first?.location?.line, 5, "points at the contracted amount")
+        let unknownMaximum = diagnostics.filter { $0.id == "financement.maximum-inconnu" }
+        XCTAssertEqual(unknownMaximum.count, 2, "acces-soins fixed and variable maxima are not confirmed")
+        XCTAssertTrue(unknownMaximum.allSatisfy { $0.hint?.contains("Templates/aci/aci-2019.yaml") == true })
+        XCTAssertEqual(figures.all["financement.total-annuel"], .euros(75_000 + 95_000 + 120_000))
+        XCTAssertEqual(figures.all["financement.total-contrat"], .euros(5 * 290_000))
+    }
+
+    func testUnknownACIVersionAndMissionGetSuggestions() {
+        let yaml = "territoire:\n  population: 100000\nmissions:\n  - mission: prevension\ncontrat:\n  version_aci: aci-2019-avenant2\n"
+        let (_, diagnostics) = TestSupport.figures(yaml)
+        XCTAssertEqual(diagnostics.first { $0.id == "contrat.version-inconnue" }?.hint,
+                       "vouliez-vous dire « aci-2019-avenant-2 » ?")
+        let (_, missions) = TestSupport.figures(yaml.replacingOccurrences(of: "aci-2019-avenant2", with: "aci-2019"))
+        XCTAssertEqual(missions.first { $0.id == "missions.inconnue" }?.hint, "vouliez-vous dire « prevention » ?")
+    }
+
+    func testCalendarDeadlinesCountFromTheSignatureDate() {
+        let yaml = """
+        territoire:
+          population: 100000
+        missions:
+          - mission: acces-soins
+          - mission: parcours
+          - mission: qualite
+        contrat:
+          version_aci: aci-2019
+          date_signature: 2020-06-17
+        """
+        let (figures, _) = TestSupport.figures(yaml)
+        XCTAssertEqual(figures.all["calendrier.acces-soins.demarrage-limite"]?.formatted, "17 décembre 2020")
+        XCTAssertEqual(figures.all["calendrier.acces-soins.deploiement-limite"]?.formatted, "17 décembre 2021")
+        XCTAssertEqual(figures.all["calendrier.parcours.demarrage-limite"]?.formatted, "17 juin 2021")
+        XCTAssertEqual(figures.all["calendrier.parcours.deploiement-limite"]?.formatted, "17 juin 2022")
+        XCTAssertFalse(figures.all["calendrier.qualite.demarrage-limite"]!.isKnown)
+        XCTAssertEqual(figures.all["contrat.date-fin"]?.formatted, "17 juin 2025")
+    }
+
+    func testDiagnosticGapsAndVerdicts() throws {
+        let diagnostics = DiagnosticEngine()
+        var project = Project(dataFile: "projet.yaml")
+        project.indicators = [
+            DiagnosticIndicator(name: "Sans médecin traitant", unit: "%", territory: 8.1, department: 9.2, region: nil,
+                                france: 10.1, source: "test", year: 2023, better: .lower, location: .init(file: "i.csv")),
+            DiagnosticIndicator(name: "Dépistage", unit: "%", territory: 30, department: nil, region: nil,
+                                france: 34, source: "test", year: 2023, better: .higher, location: .init(file: "i.csv")),
+        ]
+        let figures = FigureCalculator(project: project, regulation: TestSupport.regulation(), diagnostics: diagnostics).compute()
+        XCTAssertEqual(figures.indicators[0].verdictFrance, .better)
+        XCTAssertEqual(figures.indicators[1].verdictFrance, .worse)
+        XCTAssertEqual(figures.all["diagnostic.sans-medecin-traitant.ecart-france"]?.formatted, "-2,00\u{00A0}points")
+        XCTAssertNil(figures.all["diagnostic.sans-medecin-traitant.ecart-region"])
+    }
+}

@@ -1,0 +1,43 @@
+import XCTest
+@testable import SanteDocCore
+
+final class FrenchFormatTests: XCTestCase {
+    let nbsp = "\u{00A0}"
+
+    func testIntegersAreGroupedByThousands() {
+        XCTAssertEqual(FrenchFormat.integer(64455), "64\(nbsp)455")
+        XCTAssertEqual(FrenchFormat.integer(370000), "370\(nbsp)000")
+        XCTAssertEqual(FrenchFormat.integer(999), "999")
+        XCTAssertEqual(FrenchFormat.integer(-1234567), "-1\(nbsp)234\(nbsp)567")
+    }
+
+    func testDecimalsUseACommaAndRoundHalfAwayFromZero() {
+        XCTAssertEqual(FrenchFormat.decimal(14.649, places: 2), "14,65")
+        XCTAssertEqual(FrenchFormat.decimal(0.125, places: 2), "0,13")
+        XCTAssertEqual(FrenchFormat.decimal(111.3, places: 1), "111,3")
+        XCTAssertEqual(FrenchFormat.decimal(-1.1, places: 2), "-1,10")
+        XCTAssertEqual(FrenchFormat.decimal(1234.5, places: 0), "1\(nbsp)235")
+    }
+
+    func testFigureValuesCarryTheirUnits() {
+        XCTAssertEqual(FigureValue.euros(370000).formatted, "370\(nbsp)000\(nbsp)€")
+        XCTAssertEqual(FigureValue.percent(14.6489, places: 2).formatted, "14,65\(nbsp)%")
+        XCTAssertEqual(FigureValue.date(CalendarDate(year: 2020, month: 6, day: 17)!).formatted, "17 juin 2020")
+        XCTAssertEqual(FigureValue.date(CalendarDate(year: 2020, month: 6, day: 1)!).formatted, "1er juin 2020")
+    }
+
+    func testSlugsAreAsciiAndHyphenated() {
+        XCTAssertEqual(FrenchFormat.slug("Médecins généralistes"), "medecins-generalistes")
+        XCTAssertEqual(FrenchFormat.slug("Infirmier(e)s"), "infirmier-e-s")
+        XCTAssertEqual(FrenchFormat.slug("Chirurgiens-dentistes"), "chirurgiens-dentistes")
+    }
+
+    func testMonthArithmeticClampsToTheEndOfShorterMonths() {
+        let date = CalendarDate(year: 2023, month: 8, day: 31)!
+        XCTAssertEqual(date.adding(months: 6).iso, "2024-02-29")
+        XCTAssertEqual(date.adding(months: 18).iso, "2025-02-28")
+        XCTAssertEqual(CalendarDate(iso: "2020-06-17")?.adding(months: 12).iso, "2021-06-17")
+        XCTAssertNil(CalendarDate(iso: "2020-02-30"))
+        XCTAssertNil(CalendarDate(iso: "17/06/2020"))
+    }
+}

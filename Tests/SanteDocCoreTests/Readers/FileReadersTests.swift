@@ -1,0 +1,68 @@
+import XCTest
+@testable import SanteDocCore
+
+final class FileReadersTests: XCTestCase {
+    func testCSVWithSemicolonsAndFrenchNumbers() {
+        let diagnostics = DiagnosticEngine()
+        let communes = CommuneListReader(file: "communes.csv", diagnostics: diagnostics).read("""
+        Code_INSEE;commune;population;superficie_km2
+        24037;Bergerac;26 852;56,1
+        24001;"Abjat; sur Bandiat";650;
+        """)
+        XCTAssertEqual(diagnostics.diagnostics, [])
+        XCTAssertEqual(communes.map(\.population), [26_852, 650])
+        XCTAssertEqual(communes.first?.area, 56.1)
+        XCTAssertEqual(communes.last?.name, "Abjat; sur Bandiat")
+        XCTAssertNil(communes.last?.area)
+    }
+
+    func testCSVRaggedRowsUnknownColumnsAndDuplicates() {
+        let diagnostics = DiagnosticEngine()
+        _ = CommuneListReader(file: "communes.csv", diagnostics: diagnostics).read("""
+        code_insee,commune,populaton
+        24037,Bergerac,100
+        """)
+        XCTAssertEqual(Set(diagnostics.diagnostics.map(\.id)), ["csv.colonne-inconnue", "csv.colonne-manquante"])
+        XCTAssertEqual(diagnostics.diagnostics.first { $0.id == "csv.colonne-inconnue" }?.hint,
+                       "vouliez-vous dire « population » ?")
+
+        let second = DiagnosticEngine()
+        _ = CommuneListReader(file: "communes.csv", diagnostics: second).read("""
+        code_insee;commune;population
+        24037;Bergerac;100;extra
+        24037;Bergerac;100
+        24037;Bergerac;100
+        24038;Autre;beaucoup
+        """)
+        XCTAssertEqual(second.diagnostics.map(\.id), ["csv.colonnes", "communes.doublon", "csv.nombre"])
+        XCTAssertEqual(second.diagnostics.map(\.location?.line), [2, 4, 5])
+    }
+
+    func testWindows1252AndBinaryFilesAreExplained() throws {
+        let root = try TestSupport.makeProject([:])
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data([0x61, 0x0A, 0x62, 0xE9, 0x0A]).write(to: root.appendingPathComponent("latin.md"))   // "bé" in Windows-1252
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00]).write(to: root.appendingPathComponent("doc.md"))
+        let diagnostics = DiagnosticEngine()
+        let folder = ProjectFolder(path: root.path)
+        XCTAssertNil(folder.readText("latin.md", diagnostics: diagnostics))
+        XCTAssertNil(folder.readText("doc.md", diagnostics: diagnostics))
+        let found = diagnostics.diagnostics
+        XCTAssertEqual(found.map(\.id), ["fichier.binaire", "fichier.encodage"])
+        XCTAssertEqual(found[1].location, SourceLocation(file: "latin.md", line: 2, column: 2))
+        XCTAssertTrue(found[1].message.contains("Windows-1252"))
+    }
+
+    func testNothingOutsideTheProjectIsRead() throws {
+        let outside = try TestSupport.makeProject(["secret.txt": "secret"])
+        let root = try TestSupport.makeProject(["projet.yaml": "identite: {}\n"])
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("lien.md"),
+                                                   withDestinationURL: outside.appendingPathComponent("secret.txt"))
+        let diagnostics = DiagnosticEngine()
+        let folder = ProjectFolder(path: root.path)
+        XCTAssertNil(folder.readText("lien.md", diagnostics: diagnostics))
+        XCTAssertNil(folder.readText("../\(outside.lastPathComponent)/secret.txt", diagnostics: diagnostics))
+        XCTAssertEqual(diagnostics.diagnostics.map(\.id), ["fichier.hors-projet", "fichier.hors-projet"])
+        XCTAssertEqual(folder.readText("projet.yaml", diagnostics: diagnostics), "identite: {}\n")
+    }
+}

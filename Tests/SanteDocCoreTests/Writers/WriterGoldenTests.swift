@@ -1,0 +1,66 @@
+import XCTest
+@testable import SanteDocCore
+
+/// Golden files: the writers' output for a small tree is committed under `Golden/`.
+/// `SANTEDOC_RECORD=1 swift test` rewrites them (and fails, so the change gets reviewed).
+final class WriterGoldenTests: XCTestCase {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static let minimal = Document(
+        title: "CPTS Minimale (fictive)", subtitle: "Projet de santé",
+        cover: [(label: "Territoire", value: "Val d’Exemple")],
+        chapters: [
+            Section(id: "identite", title: "Fiche d’identité", blocks: [
+                .table(Table(id: "tableau-t", caption: "Territoire couvert",
+                             columns: [.init("Indicateur"), .init("Valeur", .right)],
+                             rows: [[[.text("Population")], [.text("64\u{00A0}455")]]],
+                             footer: [[[.text("Total")], [.text("1")]]], rowHeaders: true)),
+                .chart(BarChart(id: "graphique-p", title: "Membres", labelTitle: "Profession", valueTitle: "Effectif",
+                                bars: [.init(label: "Infirmiers", value: 29, valueText: "29"),
+                                       .init(label: "Pharmaciens", value: 21, valueText: "21")])),
+            ], sections: [
+                Section(id: "s-a", title: "Présentation", blocks: [
+                    .paragraph([.text("Le 1"), .superscript([.text("er")]), .text(" recours, "), .strong([.text("fort")]),
+                                .text(" & "), .emphasis([.text("<doux>")]), .text(" "),
+                                .link(url: "https://example.org/?a=1&b=\"2\"", content: [.text("lien")])]),
+                    .list(ordered: false, items: [[.text("un")], [.text("deux"), .code("x < y")]]),
+                ]),
+            ]),
+            Section(id: "legislation", title: "Cadre législatif", blocks: [
+                .quote(Quote(blocks: [.text("Article.")], attribution: "Loi n° 2016-41", sourceURL: "https://example.org/loi")),
+                .note(title: "À compléter", blocks: [.text("Texte à venir.")]),
+            ]),
+        ])
+
+    func testDocBookGolden() throws {
+        let bytes = try DocBookWriter(schema: TestSupport.toolkit.docBookSchema()).write(Self.minimal)
+        try compare(bytes, golden: "minimal.xml")
+    }
+
+    func testHTMLGolden() throws {
+        let page = PageTemplates(toolkit: TestSupport.toolkit, project: ProjectFolder(path: "/nonexistent"))
+        let bytes = try HTMLWriter(pageTemplate: page.pageTemplate(), stylesheet: "/* style */").write(Self.minimal)
+        try compare(bytes, golden: "minimal.html")
+    }
+
+    func testInvalidTreesAreInternalErrorsNotSilentOutput() throws {
+        // An id that is not an XML name makes the DocBook invalid: the writer must refuse.
+        var document = Self.minimal
+        document.chapters[0].id = "1 espace"
+        XCTAssertThrowsError(try DocBookWriter(schema: TestSupport.toolkit.docBookSchema()).write(document)) { error in
+            XCTAssertTrue("\(error)".contains("erreur interne"))
+        }
+    }
+
+    private func compare(_ bytes: [UInt8], golden name: String) throws {
+        let url = Self.golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["SANTEDOC_RECORD"] != nil {
+            try Data(bytes).write(to: url)
+            XCTFail("recorded \(name): review the diff, then run the tests again")
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), expected, "\(name) differs; SANTEDOC_RECORD=1 to re-record")
+    }
+}
