@@ -102,3 +102,16 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(try CommandRunner.santedoc("build", "--inconnue").status, 64, "swift-argument-parser's usage status")
     }
 }
+
+final class SchemaTests: XCTestCase {
+    func testProjectsValidateAgainstThePublishedSchema() throws {
+        let script = CommandRunner.repository.appendingPathComponent("Scripts/check-schema.py").path
+        let ok = try CommandRunner.tool("python3", [script, "Project/projet.yaml", "Tests/Fixtures/complet/projet.yaml"])
+        XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
+        let bad = CommandRunner.temporaryDirectory().appendingPathComponent("projet.yaml")
+        try Data("territoire:\n  popultion: 3\n".utf8).write(to: bad)
+        let rejected = try CommandRunner.tool("python3", [script, bad.path])
+        XCTAssertEqual(rejected.status, 1)
+        XCTAssertTrue(rejected.stdout.contains("popultion"))
+    }
+}
