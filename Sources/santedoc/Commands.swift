@@ -8,13 +8,14 @@ struct Build: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @Option(name: .shortAndLong, help: "Dossier de sortie.") var output = "Build"
     @Flag(help: "Échoue (code 1) si une exigence bloquante manque.") var strict = false
+    @Option(help: "Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.") var referentiel: String?
 
     func run() throws {
         let diagnostics = DiagnosticEngine()
         let outcome: BuildAction.Outcome
         do {
             outcome = try BuildAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
-                .perform(projectPath: project.directory, outputPath: output)
+                .perform(projectPath: project.directory, outputPath: output, strict: strict, referential: referentiel)
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -22,7 +23,11 @@ struct Build: ParsableCommand {
             throw Console.fail("\(error)")
         }
         Console.report(diagnostics)
-        if outcome == .invalidSources { throw ExitCode(2) }
+        switch outcome {
+        case .invalidSources: throw ExitCode(2)
+        case .built(complete: false) where strict: throw ExitCode(1)
+        case .built: break
+        }
     }
 }
 
@@ -45,7 +50,18 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Vérifie le projet face au référentiel de l’ARS.")
     @OptionGroup var project: ProjectOptions
     @Option(help: "Format de sortie : text ou json.") var format: OutputFormat = .text
-    func run() throws { throw Console.fail("la commande « check » n’est pas encore disponible.") }
+    @Option(help: "Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.") var referentiel: String?
+
+    func run() throws {
+        let diagnostics = DiagnosticEngine()
+        let report = CheckAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
+            .perform(projectPath: project.directory, referential: referentiel)
+        Console.report(diagnostics)
+        guard let report else { throw ExitCode(2) }
+        let output = format == .json ? report.json() : report.text(useColor: Console.useColor(for: STDOUT_FILENO))
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if !report.isComplete { throw ExitCode(1) }
+    }
 }
 
 struct Annexes: ParsableCommand {
@@ -58,5 +74,11 @@ struct Annexes: ParsableCommand {
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Crée un nouveau projet avec toutes les sections à rédiger.")
     @Argument(help: "Dossier à créer.") var directory: String
-    func run() throws { throw Console.fail("la commande « init » n’est pas encore disponible.") }
+    func run() throws {
+        let diagnostics = DiagnosticEngine()
+        let created = InitAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(directory: directory)
+        Console.report(diagnostics)
+        guard created else { throw ExitCode(2) }
+        print("Projet créé dans « \(directory) ». Prochaine étape : santedoc check \(directory)")
+    }
 }

@@ -14,11 +14,15 @@ enum OutputFormat: String, ExpressibleByArgument {
 /// Prints diagnostics to standard error, coloured only on a terminal without NO_COLOR.
 struct Console {
     static func report(_ diagnostics: DiagnosticEngine) {
-        let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let formatter = DiagnosticFormatter(useColor: color)
+        let formatter = DiagnosticFormatter(useColor: useColor(for: STDERR_FILENO))
         for diagnostic in diagnostics.diagnostics {
             FileHandle.standardError.write(Data((formatter.format(diagnostic) + "\n").utf8))
         }
+    }
+
+    /// Colour only on a terminal, never when NO_COLOR is set (https://no-color.org).
+    static func useColor(for descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
     static func fail(_ message: String) -> ExitCode {

@@ -13,21 +13,28 @@ public struct BuildAction {
         self.diagnostics = diagnostics
     }
 
-    public enum Outcome: Equatable { case built, invalidSources }
+    public enum Outcome: Equatable { case built(complete: Bool), invalidSources }
 
-    public func perform(projectPath: String, outputPath: String) throws -> Outcome {
-        guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath) else {
+    /// Unmet requirements are printed as warnings (errors with `strict`) and listed in a
+    /// final "État de complétude" chapter, so a circulated draft shows what is open.
+    public func perform(projectPath: String, outputPath: String, strict: Bool = false,
+                        referential path: String? = nil) throws -> Outcome {
+        let check = CheckAction(toolkit: toolkit, diagnostics: diagnostics)
+        guard let referential = check.loadReferential(path),
+              let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath) else {
             return .invalidSources
         }
+        let report = CheckAction.report(result, referential: referential)
+        report.diagnostics(strict: strict).forEach(diagnostics.emit)
         let document = DocumentAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
-                                         resolvedSections: result.resolvedSections).assemble()
+                                         resolvedSections: result.resolvedSections).assemble(extraChapters: [report.chapter()])
         let page = PageTemplates(toolkit: toolkit, project: ProjectFolder(path: projectPath))
         let docBook = try DocBookWriter(schema: toolkit.docBookSchema()).write(document)
         let html = try HTMLWriter(pageTemplate: page.pageTemplate(), stylesheet: page.stylesheet()).write(document)
         try OutputWriter(directory: URL(fileURLWithPath: outputPath)).write([
             (Self.docBookName, docBook), (Self.htmlName, html),
         ])
-        return .built
+        return .built(complete: report.isComplete)
     }
 }
 

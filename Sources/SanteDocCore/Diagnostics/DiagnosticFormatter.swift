@@ -6,7 +6,7 @@ public struct DiagnosticFormatter {
 
     public func format(_ diagnostic: Diagnostic) -> String {
         var line = ""
-        if let location = diagnostic.location { line += "\(location): " }
+        line += diagnostic.location.map { "\($0): " } ?? "santedoc: "
         line += paint(diagnostic.severity.label + ":", diagnostic.severity) + " " + diagnostic.message
         if let hint = diagnostic.hint { line += "\n    " + paint("suggestion :", .note) + " " + hint }
         return line

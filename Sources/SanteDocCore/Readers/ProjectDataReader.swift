@@ -134,7 +134,8 @@ struct ProjectDataReader {
                 kind: kind, name: item.string("nom")?.value, composition: item.string("composition")?.value,
                 meetings: item.string("reunions")?.value, location: item.location))
         }
-        if let coordination = governance.mapping("coordination", allowed: ["nom", "fonction", "temps_de_travail"]) {
+        if let coordination = governance.mapping("coordination", allowed: ["nom", "fonction", "temps_de_travail"]),
+           coordination.string("nom") != nil || coordination.string("fonction") != nil {
             project.governance.coordinator = Coordinator(
                 name: coordination.string("nom")?.value,
                 role: coordination.string("fonction")?.value ?? "Coordinateur ou coordinatrice",

@@ -1,0 +1,40 @@
+import Foundation
+
+/// `santedoc check`: every requirement of the referential, evaluated on the project.
+public struct CheckAction {
+    let toolkit: Toolkit
+    let diagnostics: DiagnosticEngine
+
+    public init(toolkit: Toolkit, diagnostics: DiagnosticEngine) {
+        self.toolkit = toolkit
+        self.diagnostics = diagnostics
+    }
+
+    /// The report, or nil when the sources or the referential are invalid.
+    public func perform(projectPath: String, referential path: String?) -> CompletenessReport? {
+        guard let referential = loadReferential(path),
+              let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath)
+        else { return nil }
+        return Self.report(result, referential: referential)
+    }
+
+    static func report(_ result: ProjectPipeline.Result, referential: Referential) -> CompletenessReport {
+        let results = RequirementChecker(project: result.project, figures: result.figures, regulation: result.regulation)
+            .evaluate(referential)
+        return CompletenessReport(referential: referential, results: results)
+    }
+
+    /// The default referential of `Templates/`, or the regional variant the user names.
+    func loadReferential(_ path: String?) -> Referential? {
+        let url = path.map { URL(fileURLWithPath: $0) }
+            ?? toolkit.templates.appendingPathComponent(ReferentialReader.defaultFile)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.error("referentiel.absent", at: nil, "Référentiel « \(url.path) » introuvable.",
+                              hint: "indiquez le chemin d’un fichier YAML de référentiel avec --referentiel.")
+            return nil
+        }
+        let referential = ReferentialReader.load(url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)",
+                                                 diagnostics: diagnostics)
+        return diagnostics.hasErrors ? nil : referential
+    }
+}

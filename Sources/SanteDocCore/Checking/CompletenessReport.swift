@@ -1,0 +1,107 @@
+import Foundation
+
+/// The outcome of a check run, and its presentations: terminal text, JSON, build
+/// warnings and the "État de complétude" chapter.
+public struct CompletenessReport {
+    public var referential: Referential
+    public var results: [RequirementResult]
+
+    public var blocking: [RequirementResult] { results.filter { $0.requirement.severity == .blocking } }
+    public var isComplete: Bool { blocking.allSatisfy(\.isSatisfied) }
+
+    public var summary: String {
+        let satisfied = blocking.filter(\.isSatisfied).count
+        let recommended = results.filter { $0.requirement.severity == .recommended }
+        return "\(satisfied)/\(blocking.count) exigences bloquantes satisfaites, "
+            + "\(recommended.filter(\.isSatisfied).count)/\(recommended.count) recommandées."
+    }
+
+    /// Grouped by part of the document, ✓/✗ marks, location and hint for each gap.
+    public func text(useColor: Bool) -> String {
+        func paint(_ s: String, _ code: String) -> String { useColor ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+        var lines = ["Référentiel : \(referential.title) (\(referential.id))", ""]
+        for (title, group) in grouped() {
+            lines.append(paint(title, "1"))
+            for result in group {
+                let mark = result.isSatisfied ? paint("✓", "32")
+                    : (result.requirement.severity == .blocking ? paint("✗", "31") : paint("!", "33"))
+                var line = "  \(mark) \(result.requirement.title) [\(result.requirement.id)]"
+                if !result.isSatisfied { line += " — \(Self.statusLabel(result))" } else if let message = result.message { line += " (\(message))" }
+                lines.append(line)
+                guard !result.isSatisfied else { continue }
+                if let message = result.message { lines.append("      \(message)") }
+                if let location = result.location { lines.append("      où : \(location.file):\(location.line)") }
+                if let hint = result.requirement.hint { lines.append("      conseil : \(hint)") }
+            }
+            lines.append("")
+        }
+        lines.append((isComplete ? paint("Projet complet", "1;32") : paint("Projet incomplet", "1;31")) + " — " + summary)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func json() -> String {
+        let requirements: [[String: Any]] = results.map { result in
+            var entry: [String: Any] = [
+                "id": result.requirement.id, "title": result.requirement.title,
+                "severity": result.requirement.severity.rawValue, "status": result.status.rawValue,
+                "source": result.requirement.source,
+            ]
+            if let location = result.location { entry["location"] = "\(location.file):\(location.line)" }
+            if let message = result.message { entry["message"] = message }
+            if !result.isSatisfied, let hint = result.requirement.hint { entry["hint"] = hint }
+            return entry
+        }
+        let object: [String: Any] = [
+            "complete": isComplete, "referential": referential.id, "summary": summary,
+            "blocking_satisfied": blocking.filter(\.isSatisfied).count, "blocking_total": blocking.count,
+            "requirements": requirements,
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Unmet requirements as diagnostics, for `build` (errors only with `--strict`).
+    public func diagnostics(strict: Bool) -> [Diagnostic] {
+        results.filter { !$0.isSatisfied }.map { result in
+            let severity: Severity = strict && result.requirement.severity == .blocking ? .error : .warning
+            return Diagnostic("exigence.\(result.requirement.id)", severity, at: result.location,
+                              "Exigence « \(result.requirement.title) » \(Self.statusLabel(result))"
+                                + (result.message.map { " : \($0)" } ?? "."), hint: result.requirement.hint)
+        }
+    }
+
+    /// The chapter the board circulates with drafts, so readers see what is still open.
+    public func chapter() -> Section {
+        let rows = results.map { result -> [[Inline]] in
+            [[.text(result.requirement.title)],
+             [.text(result.requirement.severity == .blocking ? "bloquant" : "recommandé")],
+             [.text(result.isSatisfied ? "satisfaite" : Self.statusLabel(result))],
+             [.text(result.isSatisfied ? "" : (result.message ?? ""))]]
+        }
+        return Section(id: "etat-de-completude", title: "État de complétude", blocks: [
+            .paragraph([.text("Évaluation du projet au regard du référentiel « \(referential.title) » : \(summary)")]),
+            .table(Table(id: "tableau-completude", caption: "Exigences de l’ARS",
+                         columns: [.init("Exigence"), .init("Sévérité"), .init("Statut"), .init("Ce qui manque")],
+                         rows: rows, rowHeaders: true)),
+        ])
+    }
+
+    static func statusLabel(_ result: RequirementResult) -> String {
+        switch result.status {
+        case .ok: return "satisfaite"
+        case .missing: return "manquante"
+        case .incomplete: return "incomplète"
+        }
+    }
+
+    private func grouped() -> [(String, [RequirementResult])] {
+        var order: [String] = []
+        var groups: [String: [RequirementResult]] = [:]
+        for result in results {
+            let title = Part(requirementID: result.requirement.id)?.title ?? "Autres exigences"
+            if groups[title] == nil { order.append(title) }
+            groups[title, default: []].append(result)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
+}

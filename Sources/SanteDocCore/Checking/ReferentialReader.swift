@@ -1,0 +1,43 @@
+import Foundation
+import Yams
+
+/// Reads a referential file; a malformed one is reported with its locations.
+public enum ReferentialReader {
+    public static let defaultFile = "referentiel/ars-socle.yaml"
+
+    public static func load(_ url: URL, displayName: String, diagnostics: DiagnosticEngine) -> Referential? {
+        guard let file = RegulationLibrary.loadMapping(url, displayName: displayName, diagnostics: diagnostics) else { return nil }
+        file.rejectUnknownKeys(allowed: ["id", "titre", "exigences"])
+        var seen: [String: SourceLocation] = [:]
+        let kinds = RequirementChecker.kinds.keys.sorted()
+        let requirements: [Requirement] = file.mappings("exigences", allowed: [
+            "id", "titre", "severite", "source", "conseil", "verification"], example: "- id: diagnostic.etat-sante").compactMap { item in
+            guard let id = item.string("id"), let title = item.string("titre"),
+                  let check = item.mapping("verification", allowed: ["type", "champ", "mots_min", "mission", "instances"]),
+                  let kind = check.string("type") else {
+                for key in ["id", "titre", "verification"] { item.require(key, "la clé « \(key) »", example: "\(key): …") }
+                return nil
+            }
+            let severity = enumValue(item, "severite", Requirement.Severity.self) ?? .blocking
+            guard RequirementChecker.kinds[kind.value] != nil else {
+                diagnostics.error("referentiel.type-inconnu", at: kind.location, "Type de vérification « \(kind.value) » inconnu.",
+                                  hint: Suggestions.hint(for: kind.value, in: kinds) ?? "types : " + kinds.joined(separator: ", ") + ".")
+                return nil
+            }
+            if let first = seen[id.value] {
+                diagnostics.error("referentiel.doublon", at: id.location, "L’exigence « \(id.value) » est déjà définie en \(first).")
+                return nil
+            }
+            seen[id.value] = id.location
+            var parameters: [String: [String]] = [:]
+            for key in ["champ", "mots_min", "mission", "instances"] where check[key] != nil {
+                parameters[key] = check.strings(key)
+            }
+            return Requirement(id: id.value, title: title.value, severity: severity,
+                               source: item.string("source")?.value ?? "", hint: item.string("conseil")?.value,
+                               kind: kind.value, parameters: parameters, location: item.location)
+        }
+        return Referential(id: file.string("id")?.value ?? displayName, title: file.string("titre")?.value ?? "",
+                           requirements: requirements)
+    }
+}

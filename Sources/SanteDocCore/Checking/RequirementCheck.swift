@@ -1,0 +1,52 @@
+/// What every check may look at: the project and its computed figures.
+public struct CheckContext {
+    public var project: Project
+    public var figures: ProjectFigures
+    public var regulation: RegulationLibrary
+
+    /// The ACI version the project names, if known.
+    var fundingTable: FundingTable? {
+        project.contract.aciVersion.flatMap { regulation.fundingTables[$0.value] }
+    }
+}
+
+/// A small named unit that evaluates one kind of requirement.
+protocol RequirementCheck {
+    func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult
+}
+
+extension RequirementCheck {
+    func ok(_ requirement: Requirement, at location: SourceLocation? = nil, _ message: String? = nil) -> RequirementResult {
+        RequirementResult(requirement: requirement, status: .ok, location: location, message: message)
+    }
+
+    func missing(_ requirement: Requirement, at location: SourceLocation?, _ message: String) -> RequirementResult {
+        RequirementResult(requirement: requirement, status: .missing, location: location, message: message)
+    }
+
+    func incomplete(_ requirement: Requirement, at location: SourceLocation?, _ message: String) -> RequirementResult {
+        RequirementResult(requirement: requirement, status: .incomplete, location: location, message: message)
+    }
+}
+
+/// Runs every requirement of a referential through the check of its kind.
+public struct RequirementChecker {
+    static let kinds: [String: any RequirementCheck] = [
+        "donnee": IdentityFieldCheck(), "communes": CommuneListCheck(), "population": PopulationCheck(),
+        "professionnels": ProfessionalsCheck(), "partenaires": PartnersCheck(), "section": TextSectionCheck(),
+        "mission": MissionCheck(), "instances": GoverningBodiesCheck(), "coordination": CoordinationCheck(),
+        "chronologie": ChronologyCheck(), "financement": FundingCheck(),
+    ]
+
+    let context: CheckContext
+
+    public init(project: Project, figures: ProjectFigures, regulation: RegulationLibrary) {
+        context = CheckContext(project: project, figures: figures, regulation: regulation)
+    }
+
+    public func evaluate(_ referential: Referential) -> [RequirementResult] {
+        referential.requirements.compactMap { requirement in
+            Self.kinds[requirement.kind]?.check(requirement, in: context)
+        }
+    }
+}

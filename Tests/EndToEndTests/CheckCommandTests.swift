@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+
+final class CheckCommandTests: XCTestCase {
+    let project = CommandRunner.repository.appendingPathComponent("Project")
+    let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
+
+    func json(_ result: CommandRunner.Result) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout + result.stderr)
+    }
+
+    func testSampleReportListsEveryRequirementHonestly() throws {
+        let result = try CommandRunner.santedoc("check", project.path, "--format", "json")
+        let report = try json(result)
+        XCTAssertEqual(report["complete"] as? Bool, false)
+        XCTAssertEqual(result.status, 1, "exit status matches complete")
+        let requirements = try XCTUnwrap(report["requirements"] as? [[String: Any]])
+        XCTAssertEqual(requirements.compactMap { $0["id"] as? String }.count, 24)
+        for requirement in requirements {
+            XCTAssertNotNil(requirement["title"] as? String)
+            XCTAssertTrue(["bloquant", "recommande"].contains(requirement["severity"] as? String))
+            XCTAssertTrue(["ok", "missing", "incomplete"].contains(requirement["status"] as? String))
+        }
+        func status(_ id: String) -> String? { requirements.first { $0["id"] as? String == id }?["status"] as? String }
+        XCTAssertEqual(status("territoire.perimetre"), "missing", "the seeds give no commune list")
+        XCTAssertEqual(status("diagnostic.etat-sante"), "missing", "the seeds give no diagnostic figures")
+        XCTAssertEqual(status("composition.professionnels"), "ok")
+        let perimeter = requirements.first { $0["id"] as? String == "territoire.perimetre" }!
+        XCTAssertEqual(perimeter["location"] as? String, "communes.csv:1")
+        XCTAssertNotNil(perimeter["hint"])
+    }
+
+    func testCompleteFixtureExitsZeroAndTextHasASummary() throws {
+        let result = try CommandRunner.santedoc("check", fixture.path)
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertTrue(result.stdout.contains("Projet complet — 21/21 exigences bloquantes satisfaites"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("✓ État de santé de la population"))
+        XCTAssertFalse(result.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+    }
+
+    func testDeletingTheHealthStatusSectionMakesItMissing() throws {
+        let copy = try CommandRunner.copy(fixture)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("sections/03-etat-sante.md"))
+        let result = try CommandRunner.santedoc("check", copy.path, "--format", "json")
+        XCTAssertEqual(result.status, 1)
+        let requirements = try XCTUnwrap(json(result)["requirements"] as? [[String: Any]])
+        XCTAssertEqual(requirements.first { $0["id"] as? String == "diagnostic.etat-sante" }?["status"] as? String, "missing")
+    }
+
+    func testInitThenCheck() throws {
+        let target = CommandRunner.temporaryDirectory().appendingPathComponent("nouvelle-cpts")
+        let created = try CommandRunner.santedoc("init", target.path)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let result = try CommandRunner.santedoc("check", target.path, "--format", "json")
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let requirements = try XCTUnwrap(json(result)["requirements"] as? [[String: Any]])
+        let diagnostic = requirements.filter { ($0["id"] as? String)?.hasPrefix("diagnostic.") == true }
+        XCTAssertEqual(diagnostic.count, 6)
+        XCTAssertTrue(diagnostic.allSatisfy { $0["status"] as? String == "missing" })
+        XCTAssertEqual(try CommandRunner.santedoc("build", target.path, "-o", CommandRunner.temporaryDirectory().path).status, 0,
+                       "a new project builds as a draft")
+
+        let before = CommandRunner.snapshot(target)
+        let again = try CommandRunner.santedoc("init", target.path)
+        XCTAssertEqual(again.status, 2)
+        XCTAssertTrue(again.stderr.contains("existe déjà"))
+        XCTAssertEqual(CommandRunner.snapshot(target), before, "init changes nothing in an existing folder")
+    }
+
+    func testRegionalReferential() throws {
+        let referential = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/referentiel-regional/ars-exemple.yaml")
+        let result = try CommandRunner.santedoc("check", fixture.path, "--format", "json", "--referentiel", referential.path)
+        XCTAssertEqual(result.status, 1)
+        let report = try json(result)
+        XCTAssertEqual(report["referential"] as? String, "ars-exemple")
+        let requirements = try XCTUnwrap(report["requirements"] as? [[String: Any]])
+        XCTAssertEqual(requirements.compactMap { $0["id"] as? String }, ["identite.denomination", "composition.partenaires",
+                                                                         "systeme-information"])
+        XCTAssertEqual(requirements.last?["status"] as? String, "missing")
+        let broken = try CommandRunner.santedoc("check", fixture.path, "--referentiel", "/nonexistent.yaml")
+        XCTAssertEqual(broken.status, 2)
+    }
+
+    func testBuildWarnsAddsTheCompletenessChapterAndFailsWhenStrict() throws {
+        let out = CommandRunner.temporaryDirectory()
+        let lenient = try CommandRunner.santedoc("build", project.path, "-o", out.path)
+        XCTAssertEqual(lenient.status, 0)
+        XCTAssertTrue(lenient.stderr.contains("communes.csv:1:1: avertissement: Exigence « Liste des communes"), lenient.stderr)
+        let xml = try String(contentsOf: out.appendingPathComponent("projet-de-sante.xml"), encoding: .utf8)
+        XCTAssertTrue(xml.contains("<chapter xml:id=\"etat-de-completude\">"))
+        let strict = try CommandRunner.santedoc("build", project.path, "-o", CommandRunner.temporaryDirectory().path, "--strict")
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertTrue(strict.stderr.contains("erreur: Exigence"))
+        XCTAssertEqual(try CommandRunner.santedoc("build", fixture.path, "-o", out.path, "--strict").status, 0)
+    }
+}
