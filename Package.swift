@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "MarkdownSupportTests", dependencies: ["MarkdownSupport"]),
         .testTarget(name: "SanteDocCoreTests", dependencies: ["SanteDocCore"],
                     exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["santedoc"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["santedoc", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -67,8 +67,34 @@ struct Check: ParsableCommand {
 struct Annexes: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Régénère les annexes du contrat ACI.")
     @OptionGroup var project: ProjectOptions
-    @Option(name: .shortAndLong, help: "Dossier de sortie.") var output = "Build"
-    func run() throws { throw Console.fail("la commande « annexes » n’est pas encore disponible.") }
+    @Option(name: .shortAndLong, help: "Dossier de sortie (les annexes vont dans SORTIE/annexes).") var output = "Build"
+    @Option(help: "Année du contrat (1 à 5) : cibles et période de cette année.") var annee: Int?
+
+    func validate() throws {
+        if let annee, !(1...10).contains(annee) { throw ValidationError("l’année du contrat va de 1 à 10.") }
+    }
+
+    func run() throws {
+        let diagnostics = DiagnosticEngine()
+        let outcome: AnnexesAction.Outcome?
+        do {
+            outcome = try AnnexesAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
+                .perform(projectPath: project.directory, outputPath: output, year: annee)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Console.report(diagnostics)
+            throw Console.fail("\(error)")
+        }
+        Console.report(diagnostics)
+        guard let outcome else { throw ExitCode(2) }
+        if let changes = outcome.changes {
+            print(changes.isEmpty ? "Annexes inchangées." : "Changements depuis les annexes précédentes :\n"
+                  + changes.map { "  - " + $0 }.joined(separator: "\n"))
+        } else {
+            print("Annexes écrites dans « \(output)/\(AnnexesAction.folder) ».")
+        }
+    }
 }
 
 struct Init: ParsableCommand {

@@ -66,9 +66,25 @@ extension FigureCalculator {
         if total == nil, maxima?.total == nil, mission.contractedFixed != nil || mission.contractedVariable != nil {
             reportUnknownCell(table, "\(cell).total", what: "le total de « \(rule.id) »")
         }
+        let amounts = mission.indicators.compactMap(\.maximumAmount)
+        let indicatorTotal = amounts.isEmpty ? nil : amounts.reduce(0, +)
+        checkIndicatorAmounts(mission, total: indicatorTotal, variable: variable, rule: rule)
         return ProjectFigures.MissionFunding(id: rule.id, title: rule.title, fixed: fixed, variable: variable, total: total,
-                                             crisisActivation: maxima?.crisisActivation,
+                                             crisisActivation: maxima?.crisisActivation, indicatorTotal: indicatorTotal,
                                              contracted: mission.contractedFixed != nil || mission.contractedVariable != nil)
+    }
+
+    /// The variable part is paid through the indicators: their amounts must add up to it
+    /// (to the contracted part exactly, to the ACI maximum at most).
+    private func checkIndicatorAmounts(_ mission: Mission, total: Int?, variable: Int?, rule: FundingTable.MissionRule) {
+        guard let total, let variable else { return }
+        let contracted = mission.contractedVariable != nil
+        guard contracted ? total != variable : total > variable else { return }
+        let what = contracted ? "la part variable du contrat" : "la part variable maximale de l’ACI"
+        diagnostics.error("financement.indicateurs", at: mission.contractedVariable?.location ?? mission.location,
+                          "Mission « \(rule.id) » : les montants des indicateurs totalisent \(FigureValue.euros(total).formatted), "
+                            + "\(what) est de \(FigureValue.euros(variable).formatted).",
+                          hint: "ajustez les « montant » (ou « paliers ») des indicateurs, ou la « part_variable » de la mission.")
     }
 
     func reportUnknownCell(_ table: FundingTable, _ cell: String, what: String) {

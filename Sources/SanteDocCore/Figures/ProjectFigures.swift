@@ -25,6 +25,8 @@ public struct ProjectFigures: Sendable {
         public var variable: Int?
         public var total: Int?
         public var crisisActivation: Int?
+        /// Sum of the euro amounts attached to the mission's indicators, if any.
+        public var indicatorTotal: Int?
         /// True when the amounts come from the signed contract rather than the ACI maxima.
         public var contracted: Bool
     }

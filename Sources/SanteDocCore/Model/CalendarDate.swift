@@ -26,6 +26,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return CalendarDate(year: y, month: m, day: min(day, CalendarDate.days(inMonth: m, year: y)))!
     }
 
+    /// The day before, for the last day of a period.
+    public var previousDay: CalendarDate {
+        if day > 1 { return CalendarDate(year: year, month: month, day: day - 1)! }
+        let earlier = adding(months: -1)
+        return CalendarDate(year: earlier.year, month: earlier.month,
+                            day: CalendarDate.days(inMonth: earlier.month, year: earlier.year))!
+    }
+
     public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"

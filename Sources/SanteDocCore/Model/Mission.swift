@@ -38,9 +38,26 @@ public struct MissionIndicator: Sendable {
     public var kind: IndicatorKind
     public var initialValue: String?
     public var target: String?
+    /// Targets renegotiated for a given contract year (year → target).
+    public var targetsByYear: [Int: String] = [:]
     public var evidence: String?
+    /// Euro amount of the variable part attached to this indicator.
     public var amount: Int?
+    /// Graduated amounts, as real contracts write them ("≤ 50 patients → 9 000 €").
+    public var steps: [AmountStep] = []
     public var location: SourceLocation
+
+    /// The most this indicator can earn in a year.
+    public var maximumAmount: Int? { amount ?? steps.map(\.amount).max() }
+
+    public func target(forYear year: Int?) -> String? {
+        year.flatMap { targetsByYear[$0] } ?? target
+    }
+}
+
+public struct AmountStep: Sendable {
+    public var condition: String
+    public var amount: Int
 }
 
 /// The ACI contract (or the one being prepared).

@@ -50,16 +50,36 @@ struct MissionDataReader {
     }
 
     private func readIndicators(_ mission: YAMLMapping) -> [MissionIndicator] {
-        mission.mappings("indicateurs", allowed: ["libelle", "type", "valeur_initiale", "cible", "justificatif", "montant"],
+        mission.mappings("indicateurs", allowed: ["libelle", "type", "valeur_initiale", "cible", "cibles_par_annee", "justificatif",
+                                                  "montant", "paliers"],
                          example: "indicateurs:\n  - libelle: \"…\"\n    type: resultat\n    cible: \"…\"").compactMap { item in
             guard let label = item.string("libelle") else {
                 item.require("libelle", "le libellé de l’indicateur", example: "libelle: \"…\"")
                 return nil
             }
-            return MissionIndicator(label: label.value, kind: enumValue(item, "type", IndicatorKind.self) ?? .result,
-                                    initialValue: item.string("valeur_initiale")?.value, target: item.string("cible")?.value,
-                                    evidence: item.string("justificatif")?.value, amount: item.integer("montant")?.value,
-                                    location: item.location)
+            var indicator = MissionIndicator(label: label.value, kind: enumValue(item, "type", IndicatorKind.self) ?? .result,
+                                             initialValue: item.string("valeur_initiale")?.value, target: item.string("cible")?.value,
+                                             evidence: item.string("justificatif")?.value, amount: item.integer("montant")?.value,
+                                             location: item.location)
+            if let years = item.mapping("cibles_par_annee", allowed: (1...10).map(String.init),
+                                        example: "cibles_par_annee:\n  1: \"≤ 150\"\n  2: \"≤ 100\"") {
+                for key in years.keys { if let year = Int(key), let target = years.string(key) { indicator.targetsByYear[year] = target.value } }
+            }
+            indicator.steps = item.mappings("paliers", allowed: ["condition", "montant"],
+                                            example: "paliers:\n  - {condition: \"≤ 50 patients\", montant: 9000}").compactMap { step in
+                guard let condition = step.string("condition"), let amount = step.integer("montant") else {
+                    step.require("condition", "la condition du palier", example: "condition: \"≤ 50 patients\"")
+                    step.require("montant", "le montant du palier", example: "montant: 9000")
+                    return nil
+                }
+                return AmountStep(condition: condition.value, amount: amount.value)
+            }
+            if indicator.amount != nil && !indicator.steps.isEmpty {
+                diagnostics.error("indicateurs.montant-et-paliers", at: item.location(of: "paliers"),
+                                  "L’indicateur « \(label.value) » a à la fois un montant et des paliers.",
+                                  hint: "gardez « montant » pour un montant unique, ou « paliers » pour un montant gradué.")
+            }
+            return indicator
         }
     }
 }
