@@ -20,11 +20,20 @@ TextDates.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+def as_json(value):
+    """JSON object keys are text; YAML's `2:` is an integer key."""
+    if isinstance(value, dict):
+        return {str(key): as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    return value
+
+
 schema = json.loads((pathlib.Path(__file__).parent.parent / "docs/projet.schema.json").read_text())
 jsonschema.Draft7Validator.check_schema(schema)
 failed = False
 for name in sys.argv[1:]:
-    data = yaml.load(pathlib.Path(name).read_text(encoding="utf-8"), Loader=TextDates)
+    data = as_json(yaml.load(pathlib.Path(name).read_text(encoding="utf-8"), Loader=TextDates))
     for error in jsonschema.Draft7Validator(schema).iter_errors(data):
         failed = True
         print(f"{name}: {'/'.join(map(str, error.absolute_path))}: {error.message}")
