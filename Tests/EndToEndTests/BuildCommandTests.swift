@@ -79,7 +79,7 @@ final class BuildCommandTests: XCTestCase {
             .replacingOccurrences(of: "titre:", with: "tite:").utf8).write(to: section)
         let result = try CommandRunner.santedoc("build", copy.path, "-o", CommandRunner.temporaryDirectory().path)
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("projet.yaml:23:3: erreur: Clé inconnue « superficie » dans « territoire »."),
+        XCTAssertTrue(result.stderr.contains("projet.yaml:26:3: erreur: Clé inconnue « superficie » dans « territoire »."),
                       result.stderr)
         XCTAssertTrue(result.stderr.contains("sections/02-partenaires.md:2:1: erreur: Clé inconnue « tite »"), result.stderr)
     }

@@ -49,12 +49,19 @@ struct PageTemplates {
     func stylesheet() throws -> String { try load("style.css") }
 
     private func load(_ name: String) throws -> String {
-        let own = project.root.appendingPathComponent(Self.projectFolder).appendingPathComponent(name)
-        let shipped = toolkit.templates.appendingPathComponent("html").appendingPathComponent(name)
-        for url in [own, shipped] where FileManager.default.fileExists(atPath: url.path) {
-            if let text = try? String(contentsOf: url, encoding: .utf8) { return text }
-            throw WriterError.template("Le modèle « \(url.path) » n’est pas un texte UTF-8 lisible.")
+        let own = "\(Self.projectFolder)/\(name)"
+        if project.exists(own) {
+            let diagnostics = DiagnosticEngine()
+            guard let text = project.readText(own, diagnostics: diagnostics) else {
+                throw WriterError.template(diagnostics.diagnostics.map { "\($0.location.map { "\($0): " } ?? "")\($0.message)" }
+                    .joined(separator: " "))
+            }
+            return text
         }
-        throw WriterError.template("Modèle « \(name) » introuvable dans \(shipped.deletingLastPathComponent().path).")
+        let shipped = toolkit.templates.appendingPathComponent("html").appendingPathComponent(name)
+        guard let text = try? String(contentsOf: shipped, encoding: .utf8) else {
+            throw WriterError.template("Modèle « \(name) » introuvable dans \(shipped.deletingLastPathComponent().path).")
+        }
+        return text
     }
 }

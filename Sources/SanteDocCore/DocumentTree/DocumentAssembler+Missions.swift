@@ -107,10 +107,25 @@ extension DocumentAssembler {
                     number(i.region), number(i.france), gap(c.gapFrance), cell(c.verdictFrance?.rawValue ?? "—"),
                     cell(i.source + (i.year.map { ", \($0)" } ?? ""))]
         }
-        return [.table(Table(id: "tableau-indicateurs-diagnostic", caption: "Indicateurs du territoire comparés au département, "
-                                + "à la région et à la France",
-                             columns: [.init("Indicateur"), .init("Territoire", .right), .init("Département", .right),
-                                       .init("Région", .right), .init("France", .right), .init("Écart à la France", .right),
-                                       .init("Situation"), .init("Source")], rows: rows, rowHeaders: true))]
+        let table = Block.table(Table(id: "tableau-indicateurs-diagnostic", caption: "Indicateurs du territoire comparés au "
+                                          + "département, à la région et à la France",
+                                      columns: [.init("Indicateur"), .init("Territoire", .right), .init("Département", .right),
+                                                .init("Région", .right), .init("France", .right),
+                                                .init("Écart à la France", .right), .init("Situation"), .init("Source")],
+                                      rows: rows, rowHeaders: true))
+        return [table] + figures.indicators.compactMap(comparisonChart)
+    }
+
+    private func comparisonChart(_ comparison: ProjectFigures.IndicatorComparison) -> Block? {
+        let i = comparison.indicator
+        let values: [(String, Double?)] = [("Territoire", i.territory), ("Département", i.department), ("Région", i.region),
+                                           ("France", i.france)]
+        let bars = values.compactMap { label, value in
+            value.map { BarChart.Bar(label: label, value: $0,
+                                     valueText: FrenchFormat.decimal($0, places: 2) + (i.unit.map { "\u{00A0}" + $0 } ?? "")) }
+        }
+        guard bars.count > 1 else { return nil }
+        return .chart(BarChart(id: "graphique-\(comparison.slug)", title: i.name, labelTitle: "Territoire de référence",
+                               valueTitle: i.unit ?? "Valeur", bars: bars))
     }
 }

@@ -39,6 +39,8 @@ public struct DocumentAssembler {
         if let version = project.contract.aciVersion, let table = regulation.fundingTables[version.value] {
             cover.append(("Cadre conventionnel", table.title))
         }
+        if let version = project.draftVersion { cover.append(("Version", version)) }
+        if let date = project.draftDate { cover.append(("Date", FrenchFormat.date(date))) }
         return Document(title: name, subtitle: "Projet de santé", cover: cover, chapters: chapters)
     }
 

@@ -16,6 +16,9 @@ public struct Project: Sendable {
     public var indicators: [DiagnosticIndicator] = []
     public var indicatorsLocation: SourceLocation?
     public var sections: [TextSection] = []
+    /// Version label and date of this draft, as the board writes them.
+    public var draftVersion: String?
+    public var draftDate: CalendarDate?
     /// The YAML file itself, where top-level keys are to be added.
     public var dataFile: String
 

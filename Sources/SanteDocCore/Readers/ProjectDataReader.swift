@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `projet.yaml`, the structured data of the project, into the model.
 struct ProjectDataReader {
-    static let topLevelKeys = ["identite", "territoire", "chronologie", "professionnels", "membres_total",
+    static let topLevelKeys = ["document", "identite", "territoire", "chronologie", "professionnels", "membres_total",
                                "partenaires", "gouvernance", "missions", "contrat"]
     let file: String
     let diagnostics: DiagnosticEngine
@@ -13,6 +13,10 @@ struct ProjectDataReader {
         guard let top = YAMLMapping(root, file: file, path: "", diagnostics: diagnostics,
                                     example: "identite:\n  denomination: \"CPTS …\"") else { return }
         top.rejectUnknownKeys(allowed: Self.topLevelKeys)
+        if let document = top.mapping("document", allowed: ["version", "date"]) {
+            project.draftVersion = document.string("version")?.value
+            project.draftDate = document.date("date")?.value
+        }
         readIdentity(top, into: &project)
         readTerritory(top, into: &project)
         readMembers(top, into: &project)
