@@ -29,9 +29,9 @@ public struct AnnexesAction {
                                 hint: "décrivez les missions engagées dans projet.yaml, clé missions.")
         }
         let assembler = AnnexAssembler(project: result.project, figures: result.figures, regulation: result.regulation, year: year)
-        let page = PageTemplates(toolkit: toolkit, project: ProjectFolder(path: projectPath))
+        guard let html = PageTemplates(toolkit: toolkit, project: ProjectFolder(path: projectPath),
+                                       diagnostics: diagnostics).writer() else { return nil }
         let docBook = try DocBookWriter(schema: toolkit.docBookSchema())
-        let html = try HTMLWriter(pageTemplate: page.pageTemplate(), stylesheet: page.stylesheet())
         let output = URL(fileURLWithPath: outputPath)
         var files: [(name: String, bytes: [UInt8])] = []
         var changes: [String]?

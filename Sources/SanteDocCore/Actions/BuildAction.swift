@@ -28,9 +28,10 @@ public struct BuildAction {
         report.diagnostics(strict: strict).forEach(diagnostics.emit)
         let document = DocumentAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
                                          resolvedSections: result.resolvedSections).assemble(extraChapters: [report.chapter()])
-        let page = PageTemplates(toolkit: toolkit, project: ProjectFolder(path: projectPath))
+        guard let htmlWriter = PageTemplates(toolkit: toolkit, project: ProjectFolder(path: projectPath),
+                                             diagnostics: diagnostics).writer() else { return .invalidSources }
         let docBook = try DocBookWriter(schema: toolkit.docBookSchema()).write(document)
-        let html = try HTMLWriter(pageTemplate: page.pageTemplate(), stylesheet: page.stylesheet()).write(document)
+        let html = htmlWriter.write(document)
         try OutputWriter(directory: URL(fileURLWithPath: outputPath)).write([
             (Self.docBookName, docBook), (Self.htmlName, html),
         ])
@@ -38,30 +39,3 @@ public struct BuildAction {
     }
 }
 
-/// The page template and stylesheet: the project's own copy in `modeles/` wins over
-/// the one in `Templates/html/`, so a CPTS can brand its documents without code.
-struct PageTemplates {
-    static let projectFolder = "modeles"
-    let toolkit: Toolkit
-    let project: ProjectFolder
-
-    func pageTemplate() throws -> String { try load("page.mustache") }
-    func stylesheet() throws -> String { try load("style.css") }
-
-    private func load(_ name: String) throws -> String {
-        let own = "\(Self.projectFolder)/\(name)"
-        if project.exists(own) {
-            let diagnostics = DiagnosticEngine()
-            guard let text = project.readText(own, diagnostics: diagnostics) else {
-                throw WriterError.template(diagnostics.diagnostics.map { "\($0.location.map { "\($0): " } ?? "")\($0.message)" }
-                    .joined(separator: " "))
-            }
-            return text
-        }
-        let shipped = toolkit.templates.appendingPathComponent("html").appendingPathComponent(name)
-        guard let text = try? String(contentsOf: shipped, encoding: .utf8) else {
-            throw WriterError.template("Modèle « \(name) » introuvable dans \(shipped.deletingLastPathComponent().path).")
-        }
-        return text
-    }
-}

@@ -9,6 +9,7 @@ public struct OutputWriter {
     public init(directory: URL) { self.directory = directory }
 
     public func write(_ files: [(name: String, bytes: [UInt8])]) throws {
+        sweepStaleTemporaries(for: files.map(\.name))
         var staged: [(temporary: URL, final: URL)] = []
         defer { for file in staged { try? FileManager.default.removeItem(at: file.temporary) } }
         for file in files {
@@ -26,6 +27,19 @@ public struct OutputWriter {
             guard rename(file.temporary.path, file.final.path) == 0 else { throw OutputError.cannotWrite(file.final.path) }
         }
         staged.removeAll()
+    }
+
+    /// Removes `.NAME.PID.tmp` files left by an interrupted earlier run.
+    private func sweepStaleTemporaries(for names: [String]) {
+        for name in names {
+            let final = directory.appendingPathComponent(name)
+            let folder = final.deletingLastPathComponent()
+            let prefix = ".\(final.lastPathComponent)."
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
+            }
+        }
     }
 
     private func sync(_ url: URL) throws {

@@ -47,6 +47,13 @@ struct CSVTableReader {
             }
             line += 1
             if record.allSatisfy({ $0.isEmpty }) { continue }
+            let other: Character = delimiter == ";" ? "," : ";"
+            if record.count == 1, header.count > 1, record[0].contains(other) {
+                diagnostics.error("csv.separateur", at: SourceLocation(file: file, line: line),
+                                  "Cette ligne est séparée par « \(other) » alors que l’en-tête utilise « \(delimiter) ».",
+                                  hint: "utilisez le même séparateur partout (le point-virgule, comme Excel en français).")
+                continue
+            }
             guard record.count == header.count else {
                 diagnostics.error("csv.colonnes", at: SourceLocation(file: file, line: line),
                                   "Cette ligne a \(record.count) colonnes, l’en-tête en a \(header.count).",

@@ -4,9 +4,11 @@ import Yams
 enum YAMLSafety {
     /// Anchors and aliases have no use in a projet de santé; many of them is an alias bomb.
     static let maximumAliases = 100
+    /// `*name` where YAML allows an alias — not the asterisks of a Markdown text.
+    static let aliasToken = try! Regex(#"(^|[\s\[{,:-])\*[^\s*,\]}]"#).anchorsMatchLineEndings()
 
     static func compose(_ text: String, file: String, diagnostics: DiagnosticEngine) throws -> Node? {
-        let aliases = text.split(separator: "*", omittingEmptySubsequences: false).count - 1
+        let aliases = text.matches(of: aliasToken).count
         if aliases > maximumAliases {
             diagnostics.error("yaml.alias", at: SourceLocation(file: file),
                               "« \(file) » contient trop d’alias YAML (« *nom ») : \(aliases), au plus \(maximumAliases).",

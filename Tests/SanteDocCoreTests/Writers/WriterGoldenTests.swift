@@ -39,8 +39,9 @@ final class WriterGoldenTests: XCTestCase {
     }
 
     func testHTMLGolden() throws {
-        let page = PageTemplates(toolkit: TestSupport.toolkit, project: ProjectFolder(path: "/nonexistent"))
-        let bytes = try HTMLWriter(pageTemplate: page.pageTemplate(), stylesheet: "/* style */").write(Self.minimal)
+        let template = try String(contentsOf: TestSupport.toolkit.templates.appendingPathComponent("html/page.mustache"),
+                                  encoding: .utf8)
+        let bytes = try HTMLWriter(pageTemplate: template, stylesheet: "/* style */").write(Self.minimal)
         try compare(bytes, golden: "minimal.html")
     }
 

@@ -6,12 +6,9 @@ public struct HTMLWriter {
     let template: MustacheTemplate
     let stylesheet: String
 
+    /// Throws Mustache's own parse error, which says where the template is wrong.
     public init(pageTemplate: String, stylesheet: String) throws {
-        do {
-            template = try MustacheTemplate(string: pageTemplate)
-        } catch {
-            throw WriterError.template("Le modèle de page HTML est illisible : \(error).")
-        }
+        template = try MustacheTemplate(string: pageTemplate)
         self.stylesheet = stylesheet
     }
 

@@ -1,0 +1,40 @@
+import Foundation
+import Mustache
+
+/// The page template and stylesheet: the project's own copy in `modeles/` wins over
+/// the one in `Templates/html/`, so a CPTS can brand its documents without code.
+struct PageTemplates {
+    static let projectFolder = "modeles"
+    let toolkit: Toolkit
+    let project: ProjectFolder
+    let diagnostics: DiagnosticEngine
+
+    /// The HTML writer for this project, or nil after reporting what is wrong.
+    func writer() -> HTMLWriter? {
+        guard let page = load("page.mustache"), let style = load("style.css") else { return nil }
+        do {
+            return try HTMLWriter(pageTemplate: page.text, stylesheet: style.text)
+        } catch let error as MustacheTemplate.ParserError {
+            diagnostics.error("modele.syntaxe", at: SourceLocation(file: page.file, line: error.context.lineNumber,
+                                                                    column: error.context.columnNumber),
+                              "Modèle de page illisible (\(error.error)).",
+                              hint: "vérifiez que chaque « {{#nom}} » est fermé par « {{/nom}} » et que les accolades sont appariées.")
+        } catch {
+            diagnostics.error("modele.syntaxe", at: SourceLocation(file: page.file), "Modèle de page illisible (\(error)).")
+        }
+        return nil
+    }
+
+    private func load(_ name: String) -> (file: String, text: String)? {
+        let own = "\(Self.projectFolder)/\(name)"
+        if project.exists(own) {
+            return project.readText(own, diagnostics: diagnostics).map { (own, $0) }
+        }
+        let shipped = toolkit.templates.appendingPathComponent("html").appendingPathComponent(name)
+        guard let text = try? String(contentsOf: shipped, encoding: .utf8) else {
+            diagnostics.error("modele.absent", at: nil, "Modèle « \(name) » introuvable dans \(shipped.deletingLastPathComponent().path).")
+            return nil
+        }
+        return ("Templates/html/\(name)", text)
+    }
+}
