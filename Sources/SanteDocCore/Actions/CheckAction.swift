@@ -29,7 +29,8 @@ public struct CheckAction {
         let url = path.map { URL(fileURLWithPath: $0) }
             ?? toolkit.templates.appendingPathComponent(ReferentialReader.defaultFile)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.error("referentiel.absent", at: nil, "Référentiel « \(url.path) » introuvable.",
+            diagnostics.error("referentiel.absent", at: SourceLocation(file: path ?? url.path),
+                              "Référentiel « \(url.path) » introuvable.",
                               hint: "indiquez le chemin d’un fichier YAML de référentiel avec --referentiel.")
             return nil
         }

@@ -17,12 +17,21 @@ struct PageTemplates {
         } catch let error as MustacheTemplate.ParserError {
             diagnostics.error("modele.syntaxe", at: SourceLocation(file: page.file, line: error.context.lineNumber,
                                                                     column: error.context.columnNumber),
-                              "Modèle de page illisible (\(error.error)).",
+                              "Modèle de page illisible : \(Self.explain(error.error)).",
                               hint: "vérifiez que chaque « {{#nom}} » est fermé par « {{/nom}} » et que les accolades sont appariées.")
         } catch {
             diagnostics.error("modele.syntaxe", at: SourceLocation(file: page.file), "Modèle de page illisible (\(error)).")
         }
         return nil
+    }
+
+    static func explain(_ error: Error) -> String {
+        switch "\(error)" {
+        case "expectedSectionEnd": return "une section « {{#…}} » n’est pas fermée par « {{/…}} »"
+        case "sectionCloseNameIncorrect": return "une section est fermée sous un autre nom que celui qui l’a ouverte"
+        case "unfinishedName": return "une balise « {{ » n’est pas fermée par « }} »"
+        default: return "\(error)"
+        }
     }
 
     private func load(_ name: String) -> (file: String, text: String)? {

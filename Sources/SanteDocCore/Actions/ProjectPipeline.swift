@@ -29,6 +29,8 @@ public struct ProjectPipeline {
         let (project, placeholders) = ProjectReader(folder: folder, diagnostics: diagnostics).read()
         guard !diagnostics.hasErrors else { return nil }
         let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
+        // Placeholders are checked against figures that could all be computed, to avoid cascades.
+        guard !diagnostics.hasErrors else { return nil }
         let resolver = PlaceholderResolver(figures: figures.all, diagnostics: diagnostics)
         resolver.validate(placeholders)
         guard !diagnostics.hasErrors else { return nil }

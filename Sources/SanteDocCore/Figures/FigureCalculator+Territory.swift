@@ -8,8 +8,8 @@ extension FigureCalculator {
             t.communeCount = territory.communes.count
             let areas = territory.communes.compactMap(\.area)
             t.area = areas.count == territory.communes.count ? areas.reduce(0, +) : territory.declaredArea?.value
-            checkDeclared(territory.declaredPopulation, t.population, what: "La population") { FrenchFormat.integer($0) }
-            checkDeclared(territory.declaredCommuneCount, t.communeCount, what: "Le nombre de communes") { String($0) }
+            checkDeclared(territory.declaredPopulation, t.population, what: "Population") { FrenchFormat.integer($0) }
+            checkDeclared(territory.declaredCommuneCount, t.communeCount, what: "Nombre de communes") { String($0) }
         } else {
             t.population = territory.declaredPopulation?.value
             t.communeCount = territory.declaredCommuneCount?.value
@@ -20,14 +20,14 @@ extension FigureCalculator {
             t.departmentShare = Double(population) / Double(department) * 100
             if let declared = territory.declaredDepartmentShare,
                FrenchFormat.decimal(declared.value, places: 2) != FrenchFormat.decimal(t.departmentShare!, places: 2) {
-                checkDeclared(declared, t.departmentShare, what: "La part de la population du département") {
+                checkDeclared(declared, t.departmentShare, what: "Part de la population du département") {
                     FrenchFormat.decimal($0, places: 2) + " %"
                 }
             }
         }
         if let population = t.population, let table = fundingTable ?? regulation.fundingTables.values.sorted(by: { $0.id < $1.id }).first {
             t.sizeClass = table.sizeClass(forPopulation: population)
-            checkDeclared(territory.declaredSizeClass, t.sizeClass, what: "La taille ACI") { "taille \($0)" }
+            checkDeclared(territory.declaredSizeClass, t.sizeClass, what: "Taille ACI") { "taille \($0)" }
             warnNearThreshold(population, table: table)
         }
         figures.territory = t
@@ -82,7 +82,7 @@ extension FigureCalculator {
         figures.memberTotal = project.professionals.reduce(0) { $0 + $1.count }
         figures.memberDensity = density(figures.memberTotal)
         checkDeclared(project.declaredMemberTotal, project.professionals.isEmpty ? nil : figures.memberTotal,
-                      what: "Le total des membres") { String($0) }
+                      what: "Total des membres") { String($0) }
         figures.all.add("professionnels.total", "Professionnels membres", .integer(figures.memberTotal))
         figures.all.add("professionnels.densite", "Membres pour 10 000 habitants",
                         known(figures.memberDensity, { .decimal($0, places: 1, unit: nil) }, "population inconnue"))

@@ -29,7 +29,7 @@ public struct FigureCalculator {
                                      show: (T) -> String) {
         guard let declared, let computed, declared.value != computed else { return }
         diagnostics.error("chiffre.incoherent", at: declared.location,
-                          "\(what) saisi(e) (\(show(declared.value))) ne correspond pas au calcul (\(show(computed))).",
+                          "\(what) : valeur saisie \(show(declared.value)), valeur calculée \(show(computed)).",
                           hint: "supprimez la valeur saisie (SanteDoc la calcule) ou corrigez les données sources.")
     }
 }

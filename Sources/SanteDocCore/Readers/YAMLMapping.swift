@@ -38,7 +38,7 @@ struct YAMLMapping {
     func rejectUnknownKeys(allowed: [String]) {
         for pair in pairs where !allowed.contains(pair.key) {
             diagnostics.error("yaml.cle-inconnue", at: pair.keyLocation,
-                              "Clé inconnue « \(pair.key) » dans « \(path) ».",
+                              "Clé inconnue « \(pair.key) »" + (path.isEmpty ? " au premier niveau du fichier." : " dans « \(path) »."),
                               hint: Suggestions.hint(for: pair.key, in: allowed)
                                 ?? "clés possibles : " + allowed.joined(separator: ", ") + ".")
         }

@@ -29,8 +29,9 @@ enum YAMLSafety {
                               "Syntaxe YAML incorrecte : \(translate(problem)).",
                               hint: "vérifiez l’indentation (des espaces, pas de tabulations), les « : » après chaque clé "
                                 + "et les guillemets autour des textes contenant « : » ou « # ».")
-        case let .duplicatedKeysInMapping(duplicates, _):
-            diagnostics.error("yaml.cle-dupliquee", at: SourceLocation(file: file),
+        case let .duplicatedKeysInMapping(duplicates, context):
+            diagnostics.error("yaml.cle-dupliquee",
+                              at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
                               "Clé écrite deux fois : " + duplicates.map { "« \($0) »" }.joined(separator: ", ") + ".",
                               hint: "gardez une seule occurrence de chaque clé.")
         default:

@@ -43,7 +43,7 @@ final class FigureCalculatorTests: XCTestCase {
         let (_, diagnostics) = TestSupport.figures(yaml)
         let messages = diagnostics.filter { $0.id == "chiffre.incoherent" }.map(\.message)
         XCTAssertEqual(messages.count, 2, "\(messages)")
-        XCTAssertTrue(messages.contains { $0.contains("(16)") && $0.contains("(15)") })
+        XCTAssertTrue(messages.contains { $0 == "Total des membres : valeur saisie 16, valeur calculée 15." })
         XCTAssertTrue(messages.contains { $0.contains("taille 3") && $0.contains("taille 2") })
     }
 

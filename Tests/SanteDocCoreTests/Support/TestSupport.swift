@@ -8,12 +8,15 @@ enum TestSupport {
     static let toolkit = Toolkit(templates: repository.appendingPathComponent("Templates"))
     static var fixtures: URL { repository.appendingPathComponent("Tests/Fixtures") }
 
-    static func regulation() -> RegulationLibrary {
+    /// The shipped regulation tables, read once for all tests.
+    static func regulation() -> RegulationLibrary { shippedRegulation }
+
+    private static let shippedRegulation: RegulationLibrary = {
         let diagnostics = DiagnosticEngine()
         let library = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
         precondition(!diagnostics.hasErrors, "\(diagnostics.diagnostics)")
         return library
-    }
+    }()
 
     /// A project folder in a fresh temporary directory, from file name → content.
     static func makeProject(_ files: [String: String]) throws -> URL {
