@@ -3,8 +3,11 @@ internal import CCmarkGFM
 /// Parses GitHub-flavoured Markdown with cmark-gfm (tables, strikethrough, autolinks).
 /// The C tree is converted at once and freed; no cmark pointer leaves this file.
 public enum CommonMarkParser {
+    /// Registering cmark's extensions touches global state: done once, thread-safely.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     public static func parse(_ text: String) -> MarkdownNode {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = registered
         let options = CMARK_OPT_SOURCEPOS
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }

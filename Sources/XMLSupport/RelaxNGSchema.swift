@@ -66,3 +66,8 @@ func silenceLibXML2() {
 }
 
 private let silentHandler: xmlStructuredErrorFunc = { _, _ in }
+
+/// Initialises libxml2 once, on the calling thread, before other threads use it.
+public enum XMLLibrary {
+    public static func initialize() { silenceLibXML2() }
+}

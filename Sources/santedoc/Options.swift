@@ -13,10 +13,12 @@ enum OutputFormat: String, ExpressibleByArgument {
 
 /// Prints diagnostics to standard error, coloured only on a terminal without NO_COLOR.
 struct Console {
-    static func report(_ diagnostics: DiagnosticEngine) {
+    /// `prefix` names the project when several are checked at once.
+    static func report(_ diagnostics: DiagnosticEngine, prefix: String? = nil) {
         let formatter = DiagnosticFormatter(useColor: useColor(for: STDERR_FILENO))
         for diagnostic in diagnostics.diagnostics {
-            FileHandle.standardError.write(Data((formatter.format(diagnostic) + "\n").utf8))
+            let line = (prefix.map { "\($0)/" } ?? "") + formatter.format(diagnostic)
+            FileHandle.standardError.write(Data((line + "\n").utf8))
         }
     }
 

@@ -94,3 +94,21 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(try CommandRunner.santedoc("build", fixture.path, "-o", out.path, "--strict").status, 0)
     }
 }
+
+final class BatchCheckTests: XCTestCase {
+    func testSeveralProjectsAreCheckedConcurrentlyWithTheSameResults() throws {
+        let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet").path
+        let sample = CommandRunner.repository.appendingPathComponent("Project").path
+        let projects = [fixture, sample, fixture, fixture]
+        let parallel = try CommandRunner.run(CommandRunner.santedoc, ["check", "--format", "json"] + projects)
+        let sequential = try CommandRunner.run(CommandRunner.santedoc, ["check", "--format", "json", "--jobs", "1"] + projects)
+        XCTAssertEqual(parallel.status, 1, "the sample is incomplete")
+        XCTAssertEqual(parallel.stdout, sequential.stdout, "concurrency changes nothing in the result")
+        let reports = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(parallel.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(reports.compactMap { $0["project"] as? String }, projects)
+        XCTAssertEqual(reports.compactMap { $0["complete"] as? Bool }, [true, false, true, true])
+        XCTAssertTrue(parallel.stderr.contains("\(sample)/projet.yaml:"), "diagnostics name their project")
+        let broken = try CommandRunner.run(CommandRunner.santedoc, ["check", fixture, "/nonexistent"])
+        XCTAssertEqual(broken.status, 2)
+    }
+}

@@ -20,6 +20,7 @@ public struct AnnexesAction {
     }
 
     public func perform(projectPath: String, outputPath: String, year: Int?) throws -> Outcome? {
+        toolkit.prepareDocBookSchema()
         guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath) else {
             return nil
         }

@@ -19,6 +19,7 @@ public struct BuildAction {
     /// final "État de complétude" chapter, so a circulated draft shows what is open.
     public func perform(projectPath: String, outputPath: String, strict: Bool = false,
                         referential path: String? = nil) throws -> Outcome {
+        toolkit.prepareDocBookSchema()
         let check = CheckAction(toolkit: toolkit, diagnostics: diagnostics)
         guard let referential = check.loadReferential(path),
               let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath) else {

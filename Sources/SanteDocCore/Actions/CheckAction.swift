@@ -18,6 +18,35 @@ public struct CheckAction {
         return Self.report(result, referential: referential)
     }
 
+    /// Several projects at once, `jobs` at a time; regulation and referential are read
+    /// once. Each project keeps its own diagnostics, in the order given.
+    public func perform(projectPaths: [String], referential path: String?, jobs: Int)
+        -> [(report: CompletenessReport?, diagnostics: DiagnosticEngine)] {
+        guard let referential = loadReferential(path) else { return [] }
+        let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
+        guard !diagnostics.hasErrors else { return [] }
+        var results = [(report: CompletenessReport?, diagnostics: DiagnosticEngine)?](repeating: nil, count: projectPaths.count)
+        let lock = NSLock()
+        var next = 0
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, projectPaths.count))) { _ in
+            while true {
+                lock.lock()
+                let index = next
+                next += 1
+                lock.unlock()
+                guard index < projectPaths.count else { return }
+                let engine = DiagnosticEngine()
+                let result = ProjectPipeline(toolkit: toolkit, diagnostics: engine, regulation: regulation)
+                    .run(projectPath: projectPaths[index])
+                let report = result.map { Self.report($0, referential: referential) }
+                lock.lock()
+                results[index] = (report, engine)
+                lock.unlock()
+            }
+        }
+        return results.map { $0! }
+    }
+
     static func report(_ result: ProjectPipeline.Result, referential: Referential) -> CompletenessReport {
         let results = RequirementChecker(project: result.project, figures: result.figures, regulation: result.regulation)
             .evaluate(referential)

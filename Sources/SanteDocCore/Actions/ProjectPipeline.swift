@@ -12,10 +12,13 @@ public struct ProjectPipeline {
 
     let toolkit: Toolkit
     let diagnostics: DiagnosticEngine
+    /// Regulation tables already read (a batch shares them), or nil to read them here.
+    let regulation: RegulationLibrary?
 
-    public init(toolkit: Toolkit, diagnostics: DiagnosticEngine) {
+    public init(toolkit: Toolkit, diagnostics: DiagnosticEngine, regulation: RegulationLibrary? = nil) {
         self.toolkit = toolkit
         self.diagnostics = diagnostics
+        self.regulation = regulation
     }
 
     public func run(projectPath: String) -> Result? {
@@ -24,7 +27,7 @@ public struct ProjectPipeline {
                               hint: "indiquez le dossier du projet, ou créez-en un avec « santedoc init \(projectPath) ».")
             return nil
         }
-        let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
+        let regulation = self.regulation ?? RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
         let folder = ProjectFolder(path: projectPath)
         let (project, placeholders) = ProjectReader(folder: folder, diagnostics: diagnostics).read()
         guard !diagnostics.hasErrors else { return nil }

@@ -39,6 +39,14 @@ public struct Toolkit: Sendable {
     public func docBookSchema() throws -> RelaxNGSchema {
         try Self.schemaCache.schema(at: schemaPath)
     }
+
+    /// Starts parsing the schema on another core while the sources are read: it is the
+    /// largest single cost of a build (see docs/performance.md).
+    public func prepareDocBookSchema() {
+        let path = schemaPath
+        XMLLibrary.initialize()
+        Thread.detachNewThread { _ = try? Self.schemaCache.schema(at: path) }
+    }
 }
 
 final class SchemaCache: @unchecked Sendable {

@@ -39,7 +39,7 @@ public struct CompletenessReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func json() -> String {
+    public func json(project: String? = nil) -> String {
         let requirements: [[String: Any]] = results.map { result in
             var entry: [String: Any] = [
                 "id": result.requirement.id, "title": result.requirement.title,
@@ -51,11 +51,12 @@ public struct CompletenessReport {
             if !result.isSatisfied, let hint = result.requirement.hint { entry["hint"] = hint }
             return entry
         }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "complete": isComplete, "referential": referential.id, "summary": summary,
             "blocking_satisfied": blocking.filter(\.isSatisfied).count, "blocking_total": blocking.count,
             "requirements": requirements,
         ]
+        if let project { object["project"] = project }
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -41,6 +41,10 @@ indirect enum HTMLNode: Equatable {
     }
 
     static func escape(_ text: String, quotes: Bool) -> String {
+        // Most text has nothing to escape: check bytes first, copy once.
+        if !text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 < 32 || $0 == 127 || (quotes && ($0 == 34 || $0 == 39)) }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
