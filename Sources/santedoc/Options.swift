@@ -32,6 +32,21 @@ struct Console {
         return ExitCode(2)
     }
 
+    /// Runs an action, then prints what it reported; an unexpected error (a bug, an
+    /// unwritable folder) becomes a French message and exit status 2.
+    static func run<T>(_ diagnostics: DiagnosticEngine, _ action: () throws -> T) throws -> T {
+        do {
+            let result = try action()
+            report(diagnostics)
+            return result
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            report(diagnostics)
+            throw fail("\(error)")
+        }
+    }
+
     static func toolkit() throws -> Toolkit {
         guard let toolkit = Toolkit.locate() else {
             throw fail("dossier « Templates » introuvable ; indiquez-le avec la variable SANTEDOC_TEMPLATES.")

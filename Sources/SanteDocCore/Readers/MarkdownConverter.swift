@@ -9,12 +9,16 @@ struct MarkdownConverter {
     let lineOffset: Int
     let diagnostics: DiagnosticEngine
     private(set) var placeholders: [Located<String>] = []
-    private var sectionCount = 0
+    /// Title of the innermost section, which names the tables written in it (Markdown
+    /// has no caption syntax, and a table without caption is hard to follow by ear).
+    private var currentTitle: String
+    private var tablesInSection = 0
 
-    init(file: String, lineOffset: Int, diagnostics: DiagnosticEngine) {
+    init(file: String, title: String, lineOffset: Int, diagnostics: DiagnosticEngine) {
         self.file = file
         self.lineOffset = lineOffset
         self.diagnostics = diagnostics
+        currentTitle = title
     }
 
     /// Blocks before the first heading, then the sections the headings open.
@@ -32,8 +36,9 @@ struct MarkdownConverter {
         for node in document.children {
             if case let .heading(level) = node.kind {
                 close(downTo: level)
-                sectionCount += 1
                 let title = inlines(node.children).map(\.plainText).joined()
+                currentTitle = title
+                tablesInSection = 0
                 stack.append((level, Section(id: "", title: title)))
                 continue
             }
@@ -78,7 +83,9 @@ struct MarkdownConverter {
         let columns = header.enumerated().map { index, cell in
             Table.Column(cell.map(\.plainText).joined(), alignment(index < alignments.count ? alignments[index] : .none))
         }
-        return Table(caption: "", columns: columns, rows: Array(rows.dropFirst()))
+        tablesInSection += 1
+        return Table(caption: "Tableau — " + currentTitle + (tablesInSection > 1 ? " (\(tablesInSection))" : ""),
+                     columns: columns, rows: Array(rows.dropFirst()))
     }
 
     private func alignment(_ a: MarkdownNode.ColumnAlignment) -> Table.Alignment {

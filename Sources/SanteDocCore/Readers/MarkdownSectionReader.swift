@@ -15,7 +15,7 @@ struct MarkdownSectionReader {
         guard let (frontMatter, body, bodyLine) = splitFrontMatter(text) else { return nil }
         guard let meta = readFrontMatter(frontMatter) else { return nil }
         let root = CommonMarkParser.parse(body)
-        var converter = MarkdownConverter(file: file, lineOffset: bodyLine - 1, diagnostics: diagnostics)
+        var converter = MarkdownConverter(file: file, title: meta.title, lineOffset: bodyLine - 1, diagnostics: diagnostics)
         let content = converter.convert(root)
         let guidance = content.blocks.filter(Self.isGuidance)
         let words = (content.blocks.filter { !Self.isGuidance($0) }.map(\.plainText)

@@ -34,6 +34,7 @@ final class MarkdownSectionReaderTests: XCTestCase {
         XCTAssertEqual(s.subsections.first?.sections.map(\.title), ["Diabète"])
         guard case let .table(table)? = s.subsections.first?.blocks.first else { return XCTFail("table expected") }
         XCTAssertEqual(table.columns.map(\.alignment), [.left, .right])
+        XCTAssertEqual(table.caption, "Tableau — Chroniques", "named after the section it sits in")
         XCTAssertEqual(placeholders.map(\.value), ["territoire.population"])
         XCTAssertEqual(placeholders.first?.location, SourceLocation(file: "sections/a.md", line: 5, column: 12))
     }

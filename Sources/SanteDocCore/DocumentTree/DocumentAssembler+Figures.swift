@@ -1,0 +1,70 @@
+/// Tables and charts computed from the funding table and the diagnostic indicators.
+extension DocumentAssembler {
+    func fundingBlocks() -> [Block] {
+        guard let funding = figures.funding else {
+            return [.note(title: "Financement non calculable",
+                          blocks: [.text("Indiquez la version de l’ACI (contrat.version_aci) et la population du territoire "
+                                         + "pour calculer le financement.")])]
+        }
+        func euros(_ n: Int?) -> [Inline] { cell(n.map { FigureValue.euros($0).formatted } ?? "non déterminé") }
+        var rows: [[[Inline]]] = [[cell("Fonctionnement"), cell("—"), cell("—"), euros(funding.operating)]]
+        for m in funding.missions {
+            var title = m.title
+            if let activation = m.crisisActivation {
+                title += " (+ \(FigureValue.euros(activation).formatted) si l’ARS reconnaît une crise)"
+            }
+            rows.append([cell(title), euros(m.fixed), euros(m.variable), euros(m.total)])
+        }
+        let footer = [[cell("Total annuel maximal"), cell(""), cell(""), euros(funding.annualTotal)],
+                      [cell("Plafond de la taille \(funding.sizeClass)"), cell(""), cell(""), euros(funding.ceiling)],
+                      [cell("Total sur \(funding.table.contractYears) ans"), cell(""), cell(""), euros(funding.contractTotal)]]
+        let contracted = funding.missions.contains(where: \.contracted)
+        let caption = "Financement annuel — \(funding.table.title), taille \(funding.sizeClass)"
+            + (contracted ? " (montants du contrat signé)" : " (maxima de l’ACI)")
+        var blocks: [Block] = [.table(Table(id: "tableau-financement", caption: caption,
+                                            columns: [.init("Poste"), .init("Part fixe", .right), .init("Part variable", .right),
+                                                      .init("Total", .right)],
+                                            rows: rows, footer: footer, rowHeaders: true))]
+        let bars = funding.missions.compactMap { m in m.total.map { BarChart.Bar(label: m.title, value: Double($0),
+                                                                                 valueText: FigureValue.euros($0).formatted) } }
+        if bars.count > 1 {
+            blocks.append(.chart(BarChart(id: "graphique-financement", title: "Financement maximal par mission", labelTitle: "Mission",
+                                          valueTitle: "Montant annuel", bars: bars)))
+        }
+        blocks.append(.text("Les montants sont des maxima annuels : la part variable dépend de l’atteinte des indicateurs "
+                            + "fixés au contrat. Source : \(funding.table.legalText)."))
+        return blocks
+    }
+
+    func diagnosticBlocks() -> [Block] {
+        guard !figures.indicators.isEmpty else { return [] }
+        func number(_ d: Double?) -> [Inline] { cell(d.map { FrenchFormat.decimal($0, places: 2) } ?? "—") }
+        func gap(_ d: Double?) -> [Inline] { cell(d.map { ($0 > 0 ? "+" : "") + FrenchFormat.decimal($0, places: 2) } ?? "—") }
+        let rows = figures.indicators.map { c -> [[Inline]] in
+            let i = c.indicator
+            return [cell(i.name + (i.unit.map { " (\($0))" } ?? "")), number(i.territory), number(i.department),
+                    number(i.region), number(i.france), gap(c.gapFrance), cell(c.verdictFrance?.rawValue ?? "—"),
+                    cell(i.source + (i.year.map { ", \($0)" } ?? ""))]
+        }
+        let table = Block.table(Table(id: "tableau-indicateurs-diagnostic", caption: "Indicateurs du territoire comparés au "
+                                          + "département, à la région et à la France",
+                                      columns: [.init("Indicateur"), .init("Territoire", .right), .init("Département", .right),
+                                                .init("Région", .right), .init("France", .right),
+                                                .init("Écart à la France", .right), .init("Situation"), .init("Source")],
+                                      rows: rows, rowHeaders: true))
+        return [table] + figures.indicators.compactMap(comparisonChart)
+    }
+
+    private func comparisonChart(_ comparison: ProjectFigures.IndicatorComparison) -> Block? {
+        let i = comparison.indicator
+        let values: [(String, Double?)] = [("Territoire", i.territory), ("Département", i.department), ("Région", i.region),
+                                           ("France", i.france)]
+        let bars = values.compactMap { label, value in
+            value.map { BarChart.Bar(label: label, value: $0,
+                                     valueText: FrenchFormat.decimal($0, places: 2) + (i.unit.map { "\u{00A0}" + $0 } ?? "")) }
+        }
+        guard bars.count > 1 else { return nil }
+        return .chart(BarChart(id: "graphique-\(comparison.slug)", title: i.name, labelTitle: "Territoire de référence",
+                               valueTitle: i.unit ?? "Valeur", bars: bars))
+    }
+}

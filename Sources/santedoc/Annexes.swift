@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import SanteDocCore
+
+struct Annexes: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Régénère les annexes du contrat ACI.")
+    @OptionGroup var project: ProjectOptions
+    @Option(name: .shortAndLong, help: "Dossier de sortie (les annexes vont dans SORTIE/annexes).") var output = "Build"
+    @Option(help: "Année du contrat (1 à 5) : cibles et période de cette année.") var annee: Int?
+
+    func validate() throws {
+        if let annee, !(1...10).contains(annee) { throw ValidationError("l’année du contrat va de 1 à 10.") }
+    }
+
+    func run() throws {
+        let diagnostics = DiagnosticEngine()
+        let outcome = try Console.run(diagnostics) {
+            try AnnexesAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
+                .perform(projectPath: project.directory, outputPath: output, year: annee)
+        }
+        guard let outcome else { throw ExitCode(2) }
+        if let changes = outcome.changes {
+            print(changes.isEmpty ? "Annexes inchangées." : "Changements depuis les annexes précédentes :\n"
+                  + changes.map { "  - " + $0 }.joined(separator: "\n"))
+        } else {
+            print("Annexes écrites dans « \(output)/\(AnnexesAction.folder) ».")
+        }
+    }
+}

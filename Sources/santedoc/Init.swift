@@ -1,0 +1,15 @@
+import ArgumentParser
+import Foundation
+import SanteDocCore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Crée un nouveau projet avec toutes les sections à rédiger.")
+    @Argument(help: "Dossier à créer.") var directory: String
+    func run() throws {
+        let diagnostics = DiagnosticEngine()
+        let created = InitAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(directory: directory)
+        Console.report(diagnostics)
+        guard created else { throw ExitCode(2) }
+        print("Projet créé dans « \(directory) ». Prochaine étape : santedoc check \(directory)")
+    }
+}
