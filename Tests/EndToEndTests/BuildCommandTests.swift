@@ -108,6 +108,11 @@ final class SchemaTests: XCTestCase {
         let script = CommandRunner.repository.appendingPathComponent("Scripts/check-schema.py").path
         let ok = try CommandRunner.tool("python3", [script, "Project/projet.yaml", "Tests/Fixtures/complet/projet.yaml"])
         XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
+        let fresh = CommandRunner.temporaryDirectory().appendingPathComponent("nouveau")
+        XCTAssertEqual(try CommandRunner.santedoc("init", fresh.path).status, 0)
+        let skeleton = try CommandRunner.tool("python3", [script, fresh.appendingPathComponent("projet.yaml").path])
+        XCTAssertEqual(skeleton.status, 0, "a new project is valid for editors too: " + skeleton.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fresh.appendingPathComponent("projet.schema.json").path))
         let bad = CommandRunner.temporaryDirectory().appendingPathComponent("projet.yaml")
         try Data("territoire:\n  popultion: 3\n".utf8).write(to: bad)
         let rejected = try CommandRunner.tool("python3", [script, bad.path])

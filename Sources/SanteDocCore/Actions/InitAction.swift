@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// `santedoc init DIR`: a new project with every key of `projet.yaml` present and
 /// explained, and one section per required text holding only its guidance, so that
@@ -22,11 +23,21 @@ public struct InitAction {
         guard let referential = CheckAction(toolkit: toolkit, diagnostics: diagnostics).loadReferential(nil) else { return false }
         let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
         let version = regulation.fundingTables.values.max { ($0.effectiveDate, $0.id) < ($1.effectiveDate, $1.id) }?.id ?? ""
+        let skeleton = toolkit.templates.appendingPathComponent("init/projet.yaml")
+        guard let source = try? String(contentsOf: skeleton, encoding: .utf8),
+              let template = try? MustacheTemplate(string: source) else {
+            diagnostics.error("init.modele", at: SourceLocation(file: "Templates/init/projet.yaml"),
+                              "Le modèle de projet est introuvable ou illisible.")
+            return false
+        }
         var files: [(name: String, bytes: [UInt8])] = [
-            (ProjectReader.dataFile, Array(ProjectSkeleton.yaml(aciVersion: version).utf8)),
+            (ProjectReader.dataFile, Array(template.render(["version_aci": version]).utf8)),
             (ProjectReader.communesFile, Array("code_insee;commune;population;superficie_km2\n".utf8)),
             (ProjectReader.indicatorsFile, Array("indicateur;unite;territoire;departement;region;france;source;annee;sens\n".utf8)),
         ]
+        // A local copy of the schema lets editors complete and check keys offline.
+        let schema = toolkit.templates.deletingLastPathComponent().appendingPathComponent("docs/projet.schema.json")
+        if let data = FileManager.default.contents(atPath: schema.path) { files.append(("projet.schema.json", Array(data))) }
         let sections = referential.requirements.filter { $0.kind == "section" }
         for (index, requirement) in sections.enumerated() {
             let name = String(format: "%@/%02d-%@.md", ProjectReader.sectionsFolder, index + 1,

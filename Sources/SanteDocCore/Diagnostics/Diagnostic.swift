@@ -1,4 +1,4 @@
-public enum Severity: Int, Comparable, Sendable {
+public enum Severity: Int, Comparable, Hashable, Sendable {
     case error = 1, warning, note
 
     /// The word printed in compiler-style lines.
@@ -14,7 +14,7 @@ public enum Severity: Int, Comparable, Sendable {
 }
 
 /// One finding of a reader, a figure computation or a checker.
-public struct Diagnostic: Equatable, Sendable {
+public struct Diagnostic: Hashable, Sendable {
     /// Stable identifier, e.g. `yaml.cle-inconnue`, used by tests and tools.
     public var id: String
     public var severity: Severity

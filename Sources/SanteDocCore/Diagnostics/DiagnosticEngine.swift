@@ -4,12 +4,15 @@ import Foundation
 /// separate consumer (`DiagnosticFormatter`).
 public final class DiagnosticEngine: @unchecked Sendable {
     private var stored: [Diagnostic] = []
+    /// A value read twice must not be reported twice.
+    private var seen: Set<Diagnostic> = []
     private let lock = NSLock()
 
     public init() {}
 
     public func emit(_ diagnostic: Diagnostic) {
         lock.lock(); defer { lock.unlock() }
+        guard seen.insert(diagnostic).inserted else { return }
         stored.append(diagnostic)
     }
 
