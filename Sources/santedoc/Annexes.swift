@@ -5,8 +5,9 @@ import SanteDocCore
 struct Annexes: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Régénère les annexes du contrat ACI.")
     @OptionGroup var project: ProjectOptions
-    @Option(name: .shortAndLong, help: "Dossier de sortie (les annexes vont dans SORTIE/annexes).") var output = "Build"
-    @Option(help: "Année du contrat (1 à 5) : cibles et période de cette année.") var annee: Int?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Dossier de sortie (les annexes vont dans SORTIE/annexes).", valueName: "sortie"))
+    var output = "Build"
+    @Option(help: ArgumentHelp("Année du contrat (1 à 5) : cibles et période de cette année.", valueName: "n")) var annee: Int?
 
     func validate() throws {
         if let annee, !(1...10).contains(annee) { throw ValidationError("l’année du contrat va de 1 à 10.") }

@@ -6,9 +6,10 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Produit le projet de santé en DocBook (XML) et en HTML.")
     @OptionGroup var project: ProjectOptions
-    @Option(name: .shortAndLong, help: "Dossier de sortie.") var output = "Build"
+    @Option(name: .shortAndLong, help: ArgumentHelp("Dossier de sortie.", valueName: "sortie")) var output = "Build"
     @Flag(help: "Échoue (code 1) si une exigence bloquante manque.") var strict = false
-    @Option(help: "Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.") var referentiel: String?
+    @Option(help: ArgumentHelp("Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.",
+                               valueName: "fichier")) var referentiel: String?
 
     func run() throws {
         let diagnostics = DiagnosticEngine()

@@ -7,10 +7,11 @@ struct Check: ParsableCommand {
         abstract: "Vérifie le projet face au référentiel de l’ARS.",
         discussion: "Plusieurs dossiers peuvent être vérifiés en une fois (en parallèle) ; le code de retour est "
             + "alors le plus grave : 2 si un projet a des sources invalides, 1 si un projet est incomplet.")
-    @Argument(help: "Dossier(s) du projet.") var directories: [String] = ["Project"]
+    @Argument(help: ArgumentHelp("Dossier(s) du projet.", valueName: "dossier")) var directories: [String] = ["Project"]
     @Option(help: "Format de sortie : text ou json.") var format: OutputFormat = .text
-    @Option(help: "Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.") var referentiel: String?
-    @Option(help: "Nombre de projets vérifiés en même temps (par défaut : un par cœur).")
+    @Option(help: ArgumentHelp("Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.",
+                               valueName: "fichier")) var referentiel: String?
+    @Option(help: ArgumentHelp("Nombre de projets vérifiés en même temps (par défaut : un par cœur).", valueName: "nombre"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

@@ -4,7 +4,7 @@ import SanteDocCore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Crée un nouveau projet avec toutes les sections à rédiger.")
-    @Argument(help: "Dossier à créer.") var directory: String
+    @Argument(help: ArgumentHelp("Dossier à créer.", valueName: "dossier")) var directory: String
     func run() throws {
         let diagnostics = DiagnosticEngine()
         let created = InitAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(directory: directory)

@@ -3,7 +3,7 @@ import Foundation
 import SanteDocCore
 
 struct ProjectOptions: ParsableArguments {
-    @Argument(help: "Dossier du projet.")
+    @Argument(help: ArgumentHelp("Dossier du projet.", valueName: "dossier"))
     var directory = "Project"
 }
 

@@ -11,4 +11,17 @@ struct SanteDoc: ParsableCommand {
         helpNames: [.short, .long, .customLong("aide")])
 }
 
-SanteDoc.main()
+// Parsing and running by hand, rather than `SanteDoc.main()`, so that the parser's own
+// messages (help, usage errors) reach users in French, with the parser's exit statuses.
+do {
+    var command = try SanteDoc.parseAsRoot()
+    try command.run()
+} catch {
+    let code = SanteDoc.exitCode(for: error)
+    let message = ParserFrench.translate(SanteDoc.fullMessage(for: error))
+    if !message.isEmpty {
+        let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+        handle.write(Data((message + "\n").utf8))
+    }
+    exit(code.rawValue)
+}

@@ -17,13 +17,16 @@ enum CommandRunner {
     }
 
     @discardableResult
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+                    unsetting: [String] = []) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = repository
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            .filter { !unsetting.contains($0.key) }
         let out = Pipe(), err = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try process.run()
