@@ -1,14 +1,23 @@
 import Foundation
 
-/// Writes outputs so that they appear whole or not at all: every file is first written
-/// to a temporary name in its destination folder and synced, then all are renamed into
-/// place. A failure before the renames leaves every previous output untouched.
+/// Writes outputs so that they appear whole or not at all:
+/// 1. every file is written to a hidden temporary name in its folder and synced;
+/// 2. a journal listing the renames is written (and synced) — from here on the new set
+///    is complete on disk;
+/// 3. the temporaries are renamed into place, then the journal is removed.
+/// A failure before step 2 leaves every previous output untouched; a run killed during
+/// step 3 is finished by the next run, which replays the journal first. So the files of
+/// one command always belong to the same run.
 public struct OutputWriter {
+    static let journalName = ".santedoc-journal"
+
     public let directory: URL
 
     public init(directory: URL) { self.directory = directory }
 
     public func write(_ files: [(name: String, bytes: [UInt8])]) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try replayJournal()
         sweepStaleTemporaries(for: files.map(\.name))
         var staged: [(temporary: URL, final: URL)] = []
         defer { for file in staged { try? FileManager.default.removeItem(at: file.temporary) } }
@@ -17,19 +26,32 @@ public struct OutputWriter {
             try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = final.deletingLastPathComponent()
                 .appendingPathComponent(".\(final.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(file.bytes)) else {
-                throw OutputError.cannotWrite(final.path)
-            }
-            try sync(temporary)
+            try writeSynced(Data(file.bytes), to: temporary)
             staged.append((temporary, final))
         }
-        for file in staged {
-            guard rename(file.temporary.path, file.final.path) == 0 else { throw OutputError.cannotWrite(file.final.path) }
-        }
+        let journal = directory.appendingPathComponent(Self.journalName)
+        let entries = staged.map { "\(relative($0.temporary))\t\(relative($0.final))" }.joined(separator: "\n") + "\n"
+        let pendingJournal = directory.appendingPathComponent(Self.journalName + ".tmp")
+        try writeSynced(Data(entries.utf8), to: pendingJournal)
+        try move(pendingJournal, to: journal)
+        try replayJournal()
         staged.removeAll()
     }
 
-    /// Removes `.NAME.PID.tmp` files left by an interrupted earlier run.
+    /// Finishes the renames a journal lists (those whose temporary still exists).
+    private func replayJournal() throws {
+        let journal = directory.appendingPathComponent(Self.journalName)
+        guard let data = FileManager.default.contents(atPath: journal.path) else { return }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t").map(String.init)
+            guard parts.count == 2, !parts.contains(where: { $0.contains("..") || $0.hasPrefix("/") }) else { continue }
+            let temporary = directory.appendingPathComponent(parts[0]), final = directory.appendingPathComponent(parts[1])
+            if FileManager.default.fileExists(atPath: temporary.path) { try move(temporary, to: final) }
+        }
+        try FileManager.default.removeItem(at: journal)
+    }
+
+    /// Removes `.NAME.PID.tmp` files left by a run interrupted before its journal.
     private func sweepStaleTemporaries(for names: [String]) {
         for name in names {
             let final = directory.appendingPathComponent(name)
@@ -42,10 +64,19 @@ public struct OutputWriter {
         }
     }
 
-    private func sync(_ url: URL) throws {
+    private func relative(_ url: URL) -> String {
+        String(url.path.dropFirst(directory.path.count + 1))
+    }
+
+    private func writeSynced(_ data: Data, to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: data) else { throw OutputError.cannotWrite(url.path) }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.synchronize()
+    }
+
+    private func move(_ source: URL, to destination: URL) throws {
+        guard rename(source.path, destination.path) == 0 else { throw OutputError.cannotWrite(destination.path) }
     }
 }
 
