@@ -39,9 +39,12 @@ extension DocumentAssembler {
     func diagnosticBlocks() -> [Block] {
         guard !figures.indicators.isEmpty else { return [] }
         func number(_ d: Double?) -> [Inline] { cell(d.map { FrenchFormat.decimal($0, places: 2) } ?? "—") }
-        func gap(_ d: Double?) -> [Inline] { cell(d.map { ($0 > 0 ? "+" : "") + FrenchFormat.decimal($0, places: 2) } ?? "—") }
         let rows = figures.indicators.map { c -> [[Inline]] in
             let i = c.indicator
+            // A gap between two percentages is in points.
+            func gap(_ d: Double?) -> [Inline] {
+                cell(d.map { ($0 > 0 ? "+" : "") + FrenchFormat.decimal($0, places: 2) + (i.unit == "%" ? "\u{00A0}pt" : "") } ?? "—")
+            }
             return [cell(i.name + (i.unit.map { " (\($0))" } ?? "")), number(i.territory), number(i.department),
                     number(i.region), number(i.france), gap(c.gapFrance), cell(c.verdictFrance?.rawValue ?? "—"),
                     cell(i.source + (i.year.map { ", \($0)" } ?? ""))]

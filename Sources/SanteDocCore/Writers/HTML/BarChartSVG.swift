@@ -2,12 +2,20 @@
 /// value, so screen readers get the data without the picture.
 struct BarChartSVG {
     let chart: BarChart
-    static let width = 640.0, labelWidth = 250.0, barHeight = 22.0, gap = 8.0, valueWidth = 90.0
+    static let plot = 300.0, barHeight = 22.0, gap = 8.0, valueWidth = 100.0, characterWidth = 7.0
+    /// Labels longer than this are shortened in the picture (the description keeps them whole).
+    static let longestLabel = 60
+
+    /// Wide enough for the longest label, so that no label is cut at the left edge.
+    var labelWidth: Double {
+        Double(chart.bars.map { min($0.label.count, Self.longestLabel) }.max() ?? 10) * Self.characterWidth + 12
+    }
 
     var node: HTMLNode {
         let maximum = max(chart.bars.map(\.value).max() ?? 1, 1)
         let height = Double(chart.bars.count) * (Self.barHeight + Self.gap) + Self.gap
-        let plot = Self.width - Self.labelWidth - Self.valueWidth
+        let labelWidth = self.labelWidth, plot = Self.plot
+        let width = labelWidth + plot + Self.valueWidth
         let description = chart.bars.map { "\($0.label) : \($0.valueText)" }.joined(separator: " ; ")
         var children: [HTMLNode] = [el("title", [("id", chart.id + "-titre")], text: chart.title),
                                     el("desc", [("id", chart.id + "-desc")], text: description)]
@@ -15,14 +23,14 @@ struct BarChartSVG {
             let y = Self.gap + Double(index) * (Self.barHeight + Self.gap)
             let length = max(1, bar.value / maximum * plot)
             children.append(el("g", [], [
-                el("text", [("x", n(Self.labelWidth - 8)), ("y", n(y + Self.barHeight * 0.7)), ("text-anchor", "end")],
-                   text: bar.label),
-                el("rect", [("x", n(Self.labelWidth)), ("y", n(y)), ("width", n(length)), ("height", n(Self.barHeight)),
+                el("text", [("x", n(labelWidth - 8)), ("y", n(y + Self.barHeight * 0.7)), ("text-anchor", "end")],
+                   text: bar.label.count > Self.longestLabel ? bar.label.prefix(Self.longestLabel - 1) + "…" : bar.label),
+                el("rect", [("x", n(labelWidth)), ("y", n(y)), ("width", n(length)), ("height", n(Self.barHeight)),
                             ("class", "barre")]),
-                el("text", [("x", n(Self.labelWidth + length + 6)), ("y", n(y + Self.barHeight * 0.7))], text: bar.valueText),
+                el("text", [("x", n(labelWidth + length + 6)), ("y", n(y + Self.barHeight * 0.7))], text: bar.valueText),
             ]))
         }
-        let svg = el("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(n(Self.width)) \(n(height))"),
+        let svg = el("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(n(width)) \(n(height))"),
                              ("role", "img"), ("aria-labelledby", "\(chart.id)-titre \(chart.id)-desc"),
                              ("class", "graphique")], children)
         return el("figure", [("id", chart.id), ("class", "figure-graphique")], [svg, el("figcaption", text: chart.title)])
