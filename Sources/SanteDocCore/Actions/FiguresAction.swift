@@ -36,15 +36,14 @@ public struct FiguresAction {
     static func json(_ figures: [Figure]) -> String {
         var object: [String: Any] = [:]
         for figure in figures { object[figure.name] = jsonValue(figure.value) }
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys,
-                                                                                  .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.text(object)
     }
 
     static func jsonValue(_ value: FigureValue) -> Any {
         switch value {
         case let .integer(n), let .euros(n): return n
         case let .decimal(d, places, _), let .percent(d, places):
+            guard d.isFinite else { return NSNull() }
             return Double(FrenchFormat.decimal(d, places: places).replacingOccurrences(of: "\u{00A0}", with: "")
                 .replacingOccurrences(of: ",", with: ".")) ?? d
         case let .date(date): return date.iso

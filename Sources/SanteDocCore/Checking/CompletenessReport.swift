@@ -57,8 +57,7 @@ public struct CompletenessReport {
             "requirements": requirements,
         ]
         if let project { object["project"] = project }
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.text(object)
     }
 
     /// Unmet requirements as diagnostics, for `build` (errors only with `--strict`).

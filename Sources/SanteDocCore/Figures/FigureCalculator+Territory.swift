@@ -25,6 +25,8 @@ extension FigureCalculator {
                 }
             }
         }
+        // Without an ACI version yet, the size class still follows the thresholds, which no
+        // version has changed so far: the first table gives them.
         if let population = t.population, let table = fundingTable ?? regulation.fundingTables.values.sorted(by: { $0.id < $1.id }).first {
             t.sizeClass = table.sizeClass(forPopulation: population)
             checkDeclared(territory.declaredSizeClass, t.sizeClass, what: "Taille ACI") { "taille \($0)" }

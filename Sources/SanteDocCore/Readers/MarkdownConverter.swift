@@ -69,8 +69,7 @@ struct MarkdownConverter {
             return [.table(table(node, alignments: alignments))]
         case .thematicBreak:
             return []
-        case let .heading(level):   // only inside lists or quotes: keep as strong text
-            _ = level
+        case .heading:   // only inside lists or quotes (top-level headings open sections): strong text
             return [.paragraph([.strong(inlines(node.children))])]
         default:
             return node.children.flatMap { blocks($0) }

@@ -1,7 +1,7 @@
 import XMLSupport
 
 extension DocBookWriter.Context {
-    /// A CALS table; captionless tables (from Markdown) become `informaltable`.
+    /// A CALS table; a table without caption becomes an `informaltable`.
     func table(_ table: Table, in parent: XMLElementHandle) {
         let node = xml.append(table.caption.isEmpty ? "informaltable" : "table", to: parent)
         if let id = table.id { xml.setAttribute("id", id, namespacePrefix: "xml", on: node) }

@@ -92,15 +92,12 @@ public struct DocBookWriter {
 
 public enum WriterError: Error, CustomStringConvertible {
     case invalidDocBook([String])
-    case template(String)
 
     public var description: String {
         switch self {
         case let .invalidDocBook(issues):
             return "erreur interne : le DocBook produit n’est pas valide (\(issues.prefix(5).joined(separator: " ; ")))."
                 + " Merci de signaler ce problème avec le projet qui l’a provoqué."
-        case let .template(message):
-            return message
         }
     }
 }
