@@ -53,6 +53,15 @@ final class FileReadersTests: XCTestCase {
         XCTAssertTrue(found[1].message.contains("Windows-1252"))
     }
 
+    func testHugeFilesAreRefused() throws {
+        let root = try TestSupport.makeProject([:])
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data(repeating: UInt8(ascii: "a"), count: ProjectFolder.maximumFileSize + 1).write(to: root.appendingPathComponent("gros.md"))
+        let diagnostics = DiagnosticEngine()
+        XCTAssertNil(ProjectFolder(path: root.path).readText("gros.md", diagnostics: diagnostics))
+        XCTAssertEqual(diagnostics.diagnostics.map(\.id), ["fichier.trop-grand"])
+    }
+
     func testNothingOutsideTheProjectIsRead() throws {
         let outside = try TestSupport.makeProject(["secret.txt": "secret"])
         let root = try TestSupport.makeProject(["projet.yaml": "identite: {}\n"])
