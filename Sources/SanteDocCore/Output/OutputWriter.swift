@@ -68,11 +68,23 @@ public struct OutputWriter {
         String(url.path.dropFirst(directory.path.count + 1))
     }
 
+    /// Plain POSIX writes: Foundation's `createFile` goes through a hidden temporary file
+    /// of its own, which a killed run would leave behind.
     private func writeSynced(_ data: Data, to url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: data) else { throw OutputError.cannotWrite(url.path) }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try handle.synchronize()
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw OutputError.cannotWrite(url.path) }
+        defer { close(descriptor) }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            guard buffer.count > 0 else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 { if errno == EINTR { continue }; return false }
+                offset += count
+            }
+            return true
+        }
+        guard written, fsync(descriptor) == 0 else { throw OutputError.cannotWrite(url.path) }
     }
 
     private func move(_ source: URL, to destination: URL) throws {

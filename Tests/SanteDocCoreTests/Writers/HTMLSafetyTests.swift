@@ -47,6 +47,12 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "b.txt", "c.txt"])
     }
 
+    func testEmptyFilesAreWritten() throws {
+        let folder = try TestSupport.makeProject([:])
+        try OutputWriter(directory: folder).write([("vide.txt", [])])
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("vide.txt")), Data())
+    }
+
     func testAJournalCannotPointOutsideTheOutputFolder() throws {
         let folder = try TestSupport.makeProject(["a.txt": "a"])
         try Data("../../etc/x\t../y\n".utf8).write(to: folder.appendingPathComponent(".santedoc-journal"))
