@@ -32,11 +32,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // libFuzzer target; an ordinary build replays files instead (see Scripts/fuzz).
+        .executableTarget(name: "santedoc-fuzz", dependencies: ["SanteDocCore"]),
+
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "MarkdownSupportTests", dependencies: ["MarkdownSupport"]),
         .testTarget(name: "SanteDocCoreTests", dependencies: ["SanteDocCore"],
                     exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["santedoc", "XMLSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["santedoc", "santedoc-fuzz", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -94,3 +94,19 @@ final class InterruptedBuildTests: XCTestCase {
         XCTAssertEqual(leftovers, [], "temporary files and journals of killed runs are cleared")
     }
 }
+
+/// The fuzzing entry point, built without libFuzzer, replays every fixture file.
+final class FuzzReplayTests: XCTestCase {
+    func testTheFuzzEntryPointReadsEveryFixtureFile() throws {
+        let fixtures = CommandRunner.repository.appendingPathComponent("Tests/Fixtures")
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            if try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true { files.append(url.path) }
+        }
+        let replay = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("santedoc-fuzz")
+        let result = try CommandRunner.run(replay, files)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "\(files.count) entrées relues sans plantage\n")
+    }
+}
