@@ -25,6 +25,9 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(status("territoire.perimetre"), "missing", "the seeds give no commune list")
         XCTAssertEqual(status("diagnostic.etat-sante"), "missing", "the seeds give no diagnostic figures")
         XCTAssertEqual(status("composition.professionnels"), "ok")
+        let crisis = requirements.first { $0["id"] as? String == "missions.crises-sanitaires" }!
+        XCTAssertEqual(crisis["status"] as? String, "ok")
+        XCTAssertEqual(crisis["applicable"] as? Bool, false, "not a core mission of the 2019 accord the sample names")
         let perimeter = requirements.first { $0["id"] as? String == "territoire.perimetre" }!
         XCTAssertEqual(perimeter["location"] as? String, "communes.csv:1")
         XCTAssertNotNil(perimeter["hint"])

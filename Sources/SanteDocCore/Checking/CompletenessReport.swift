@@ -26,7 +26,8 @@ public struct CompletenessReport {
                 let mark = result.isSatisfied ? paint("✓", "32")
                     : (result.requirement.severity == .blocking ? paint("✗", "31") : paint("!", "33"))
                 var line = "  \(mark) \(result.requirement.title) [\(result.requirement.id)]"
-                if !result.isSatisfied { line += " — \(Self.statusLabel(result))" } else if let message = result.message { line += " (\(message))" }
+                if !result.isSatisfied || !result.isApplicable { line += " — \(Self.statusLabel(result))" }
+                if result.isSatisfied, let message = result.message { line += " (\(message))" }
                 lines.append(line)
                 guard !result.isSatisfied else { continue }
                 if let message = result.message { lines.append("      \(message)") }
@@ -48,6 +49,7 @@ public struct CompletenessReport {
             ]
             if let location = result.location { entry["location"] = "\(location.file):\(location.line)" }
             if let message = result.message { entry["message"] = message }
+            if !result.isApplicable { entry["applicable"] = false }
             if !result.isSatisfied, let hint = result.requirement.hint { entry["hint"] = hint }
             return entry
         }
@@ -75,20 +77,20 @@ public struct CompletenessReport {
         let rows = results.map { result -> [[Inline]] in
             [[.text(result.requirement.title)],
              [.text(result.requirement.severity == .blocking ? "bloquant" : "recommandé")],
-             [.text(result.isSatisfied ? "satisfaite" : Self.statusLabel(result))],
-             [.text(result.isSatisfied ? "" : (result.message ?? ""))]]
+             [.text(Self.statusLabel(result))],
+             [.text(result.message ?? "")]]
         }
         return Section(id: "etat-de-completude", title: "État de complétude", blocks: [
             .paragraph([.text("Évaluation du projet au regard du référentiel « \(referential.title) » : \(summary)")]),
             .table(Table(id: "tableau-completude", caption: "Exigences de l’ARS",
-                         columns: [.init("Exigence"), .init("Sévérité"), .init("Statut"), .init("Ce qui manque")],
+                         columns: [.init("Exigence"), .init("Sévérité"), .init("Statut"), .init("Précisions")],
                          rows: rows, rowHeaders: true)),
         ])
     }
 
     static func statusLabel(_ result: RequirementResult) -> String {
         switch result.status {
-        case .ok: return "satisfaite"
+        case .ok: return result.isApplicable ? "satisfaite" : "sans objet"
         case .missing: return "manquante"
         case .incomplete: return "incomplète"
         }

@@ -35,6 +35,10 @@ public struct RequirementResult: Sendable {
     /// Where the user should write to satisfy it.
     public var location: SourceLocation?
     public var message: String?
+    /// False when the requirement does not concern this project (an optional mission not
+    /// engaged, a mission the ACI version in force does not have): satisfied, but shown
+    /// as "sans objet" rather than as done.
+    public var isApplicable = true
 
     public var isSatisfied: Bool { status == .ok }
 }

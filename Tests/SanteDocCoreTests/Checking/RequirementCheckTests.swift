@@ -88,8 +88,10 @@ final class RequirementCheckTests: XCTestCase {
         XCTAssertTrue(late.message!.contains("après la limite de l’ACI (17 juin 2021)"), late.message!)
         let crisis = requirement("missions.crises-sanitaires", "mission", ["mission": ["crises-sanitaires"]])
         XCTAssertEqual(evaluate(crisis, full).status, .missing, "core mission since avenant 2")
-        XCTAssertEqual(evaluate(crisis, full.replacingOccurrences(of: "aci-2019-avenant-2", with: "aci-2019")).status, .ok,
-                       "not due under the 2019 accord")
+        let notDue = evaluate(crisis, full.replacingOccurrences(of: "aci-2019-avenant-2", with: "aci-2019"))
+        XCTAssertEqual(notDue.status, .ok, "not due under the 2019 accord")
+        XCTAssertFalse(notDue.isApplicable, "shown as « sans objet », not as done")
+        XCTAssertEqual(CompletenessReport.statusLabel(notDue), "sans objet")
         let optional = requirement("missions.qualite", "mission", ["mission": ["qualite"]])
         XCTAssertEqual(evaluate(optional, full).status, .ok, "optional and not engaged")
         XCTAssertEqual(evaluate(optional, full + "\n" + "missions_extra: x").status, .ok)

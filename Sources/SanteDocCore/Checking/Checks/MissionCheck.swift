@@ -12,7 +12,10 @@ struct MissionCheck: RequirementCheck {
                                "Mission non décrite, et version de l’ACI (contrat.version_aci) non indiquée.")
             }
             guard let rule, rule.isCore else {
-                return ok(requirement, at: nil, rule == nil ? "Mission absente de \(table.title)." : "Mission facultative non engagée.")
+                var result = ok(requirement, at: nil, rule == nil ? "Mission non prévue par « \(table.title) »."
+                                                                  : "Mission facultative non engagée.")
+                result.isApplicable = false
+                return result
             }
             return missing(requirement, at: project.missionsLocation ?? SourceLocation(file: project.dataFile),
                            "Mission socle de \(table.title) non décrite.")
