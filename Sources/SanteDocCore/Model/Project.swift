@@ -19,12 +19,24 @@ public struct Project: Sendable {
     /// Version label and date of this draft, as the board writes them.
     public var draftVersion: String?
     public var draftDate: CalendarDate?
+    /// Where each kind of source lives, so that checks can say where to write without
+    /// knowing how the project is read.
+    public var layout: SourceLayout
     /// The YAML file itself, where top-level keys are to be added.
-    public var dataFile: String
+    public var dataFile: String { layout.dataFile }
 
     public init(dataFile: String) {
-        self.dataFile = dataFile
+        layout = SourceLayout(dataFile: dataFile)
         identity = Identity(location: SourceLocation(file: dataFile))
         territory = Territory(location: SourceLocation(file: dataFile))
     }
+}
+
+/// The names of a project's sources, as the reader found or expects them.
+public struct SourceLayout: Sendable {
+    public var dataFile: String
+    public var communesFile = "communes.csv"
+    public var sectionsFolder = "sections"
+
+    public init(dataFile: String) { self.dataFile = dataFile }
 }

@@ -16,6 +16,8 @@ public struct ProjectReader {
     /// The project and the placeholders met in its text, to be resolved once figures exist.
     public func read() -> (project: Project, placeholders: [Located<String>]) {
         var project = Project(dataFile: Self.dataFile)
+        project.layout.communesFile = Self.communesFile
+        project.layout.sectionsFolder = Self.sectionsFolder
         var placeholders: [Located<String>] = []
         if !folder.exists(Self.dataFile) {
             diagnostics.error("projet.yaml-absent", at: SourceLocation(file: Self.dataFile),

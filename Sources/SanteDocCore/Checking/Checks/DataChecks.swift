@@ -20,7 +20,7 @@ struct CommuneListCheck: RequirementCheck {
         let territory = context.project.territory
         guard let location = territory.communeListLocation else {
             let declared = territory.declaredCommuneCount.map { " (\($0.value) communes déclarées)" } ?? ""
-            return missing(requirement, at: SourceLocation(file: ProjectReader.communesFile),
+            return missing(requirement, at: SourceLocation(file: context.project.layout.communesFile),
                            "Aucune liste de communes\(declared) : le territoire d’action n’est pas délimité.")
         }
         return territory.communes.isEmpty ? missing(requirement, at: location, "La liste des communes est vide.")
