@@ -138,12 +138,13 @@ struct ProjectDataReader {
                 kind: kind, name: item.string("nom")?.value, composition: item.string("composition")?.value,
                 meetings: item.string("reunions")?.value, location: item.location))
         }
-        if let coordination = governance.mapping("coordination", allowed: ["nom", "fonction", "temps_de_travail"]),
-           coordination.string("nom") != nil || coordination.string("fonction") != nil {
-            project.governance.coordinator = Coordinator(
-                name: coordination.string("nom")?.value,
-                role: coordination.string("fonction")?.value ?? "Coordinateur ou coordinatrice",
-                workingTime: coordination.string("temps_de_travail")?.value, location: coordination.location)
+        if let coordination = governance.mapping("coordination", allowed: ["nom", "fonction", "temps_de_travail"]) {
+            let name = coordination.string("nom")?.value, role = coordination.string("fonction")?.value
+            if name != nil || role != nil {
+                project.governance.coordinator = Coordinator(
+                    name: name, role: role ?? "Coordinateur ou coordinatrice",
+                    workingTime: coordination.string("temps_de_travail")?.value, location: coordination.location)
+            }
         }
     }
 }

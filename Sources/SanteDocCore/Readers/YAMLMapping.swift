@@ -112,13 +112,15 @@ struct YAMLMapping {
     }
 
     /// A list of texts; a single text is accepted as a list of one.
-    func strings(_ key: String) -> [String] {
+    func strings(_ key: String) -> [String] { locatedStrings(key).map(\.value) }
+
+    func locatedStrings(_ key: String) -> [Located<String>] {
         guard let node = self[key] else { return [] }
         switch node {
-        case let .scalar(scalar): return [scalar.string]
+        case let .scalar(scalar): return [Located(scalar.string, at: location(of: node))]
         case let .sequence(sequence):
             return sequence.compactMap { item in
-                if case let .scalar(scalar) = item { return scalar.string }
+                if case let .scalar(scalar) = item { return Located(scalar.string, at: location(of: item)) }
                 diagnostics.error("yaml.type", at: location(of: item),
                                   "Chaque élément de « \(path).\(key) » doit être un texte.",
                                   hint: "écrivez une ligne « - texte » par élément.")
@@ -128,14 +130,6 @@ struct YAMLMapping {
             typeError(key, node, expected: "une liste de textes", example: "\(key):\n  - …\n  - …")
             return []
         }
-    }
-
-    func locatedStrings(_ key: String) -> [Located<String>] {
-        guard let node = self[key] else { return [] }
-        let items: [Node]
-        if case let .sequence(sequence) = node { items = Array(sequence) } else { items = [node] }
-        let texts = strings(key)
-        return zip(texts, items).map { Located($0, at: location(of: $1)) }
     }
 
     func mapping(_ key: String, allowed: [String], example: String? = nil) -> YAMLMapping? {
