@@ -26,10 +26,10 @@ struct PageTemplates {
     }
 
     static func explain(_ error: Error) -> String {
-        switch "\(error)" {
-        case "expectedSectionEnd": return "une section « {{#…}} » n’est pas fermée par « {{/…}} »"
-        case "sectionCloseNameIncorrect": return "une section est fermée sous un autre nom que celui qui l’a ouverte"
-        case "unfinishedName": return "une balise « {{ » n’est pas fermée par « }} »"
+        switch error as? MustacheTemplate.Error {
+        case .expectedSectionEnd?: return "une section « {{#…}} » n’est pas fermée par « {{/…}} »"
+        case .sectionCloseNameIncorrect?: return "une section est fermée sous un autre nom que celui qui l’a ouverte"
+        case .unfinishedName?: return "une balise « {{ » n’est pas fermée par « }} »"
         default: return "\(error)"
         }
     }

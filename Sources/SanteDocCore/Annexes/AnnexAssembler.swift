@@ -31,15 +31,15 @@ public struct AnnexAssembler {
         "Contrat tripartite CPTS – CPAM – ARS" + (year.map { ", année \($0)" } ?? "")
     }
 
-    private func cover() -> [(label: String, value: String)] {
-        var lines: [(label: String, value: String)] = [("CPTS", project.identity.name?.value ?? "dénomination à préciser")]
-        if let table = figures.funding?.table { lines.append(("Cadre conventionnel", table.title)) }
-        if let size = figures.territory.sizeClass { lines.append(("Taille", "\(size)")) }
+    private func cover() -> [CoverLine] {
+        var lines = [CoverLine("CPTS", project.identity.name?.value ?? "dénomination à préciser")]
+        if let table = figures.funding?.table { lines.append(CoverLine("Cadre conventionnel", table.title)) }
+        if let size = figures.territory.sizeClass { lines.append(CoverLine("Taille", "\(size)")) }
         let signature = project.contract.signatureDate?.value
-        lines.append(("Date de signature", signature.map(FrenchFormat.date) ?? "non renseignée"))
+        lines.append(CoverLine("Date de signature", signature.map(FrenchFormat.date) ?? "non renseignée"))
         if let year, let signature {
             let start = signature.adding(months: 12 * (year - 1))
-            lines.append(("Période de l’année \(year)",
+            lines.append(CoverLine("Période de l’année \(year)",
                           "du \(FrenchFormat.date(start)) au \(FrenchFormat.date(start.adding(months: 12).previousDay))"))
         }
         return lines

@@ -3,20 +3,25 @@
 public struct Document: Equatable, Sendable {
     public var title: String
     public var subtitle: String?
-    /// Lines of the cover block (label, value).
-    public var cover: [(label: String, value: String)]
+    /// Lines of the cover block.
+    public var cover: [CoverLine]
     public var chapters: [Section]
 
-    public init(title: String, subtitle: String? = nil, cover: [(label: String, value: String)] = [], chapters: [Section]) {
+    public init(title: String, subtitle: String? = nil, cover: [CoverLine] = [], chapters: [Section]) {
         self.title = title
         self.subtitle = subtitle
         self.cover = cover
         self.chapters = chapters
     }
+}
 
-    public static func == (l: Document, r: Document) -> Bool {
-        l.title == r.title && l.subtitle == r.subtitle && l.chapters == r.chapters
-            && l.cover.map(\.label) == r.cover.map(\.label) && l.cover.map(\.value) == r.cover.map(\.value)
+public struct CoverLine: Equatable, Sendable {
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
     }
 }
 

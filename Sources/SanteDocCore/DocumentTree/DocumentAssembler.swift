@@ -30,17 +30,17 @@ public struct DocumentAssembler {
         }
         chapters += extraChapters.map { ids.assign($0, prefix: "") }
         let name = project.identity.name?.value ?? "CPTS (dénomination à préciser)"
-        var cover: [(label: String, value: String)] = []
-        if let territory = project.territory.name { cover.append(("Territoire", territory)) }
-        if let department = project.territory.department { cover.append(("Département", department.name)) }
+        var cover: [CoverLine] = []
+        if let territory = project.territory.name { cover.append(CoverLine("Territoire", territory)) }
+        if let department = project.territory.department { cover.append(CoverLine("Département", department.name)) }
         if let population = figures.all["territoire.population"], population.isKnown {
-            cover.append(("Population couverte", population.formatted + " habitants"))
+            cover.append(CoverLine("Population couverte", population.formatted + " habitants"))
         }
         if let version = project.contract.aciVersion, let table = regulation.fundingTables[version.value] {
-            cover.append(("Cadre conventionnel", table.title))
+            cover.append(CoverLine("Cadre conventionnel", table.title))
         }
-        if let version = project.draftVersion { cover.append(("Version", version)) }
-        if let date = project.draftDate { cover.append(("Date", FrenchFormat.date(date))) }
+        if let version = project.draftVersion { cover.append(CoverLine("Version", version)) }
+        if let date = project.draftDate { cover.append(CoverLine("Date", FrenchFormat.date(date))) }
         return Document(title: name, subtitle: "Projet de santé", cover: cover, chapters: chapters)
     }
 

@@ -17,13 +17,12 @@ extension FigureCalculator {
         }
         if let population = t.population, let area = t.area, area > 0 { t.density = Double(population) / area }
         if let population = t.population, let department = territory.department?.population?.value, department > 0 {
-            t.departmentShare = Double(population) / Double(department) * 100
-            if let declared = territory.declaredDepartmentShare,
-               FrenchFormat.decimal(declared.value, places: 2) != FrenchFormat.decimal(t.departmentShare!, places: 2) {
-                checkDeclared(declared, t.departmentShare, what: "Part de la population du département") {
-                    FrenchFormat.decimal($0, places: 2) + " %"
-                }
-            }
+            let share = Double(population) / Double(department) * 100
+            t.departmentShare = share
+            // Typed with two decimals, so compared as printed.
+            let printed = { (value: Double) in FrenchFormat.decimal(value, places: 2) + " %" }
+            checkDeclared(territory.declaredDepartmentShare.map { Located(printed($0.value), at: $0.location) }, printed(share),
+                          what: "Part de la population du département") { $0 }
         }
         // Without an ACI version yet, the size class still follows the thresholds, which no
         // version has changed so far: the first table gives them.

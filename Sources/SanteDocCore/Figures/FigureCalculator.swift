@@ -34,10 +34,7 @@ public struct FigureCalculator {
     }
 }
 
-func known(_ value: Int?, _ make: (Int) -> FigureValue, _ reason: String) -> FigureValue {
-    value.map(make) ?? .unknown(reason: reason)
-}
-
-func known(_ value: Double?, _ make: (Double) -> FigureValue, _ reason: String) -> FigureValue {
+/// The figure, or why it cannot be computed.
+func known<T>(_ value: T?, _ make: (T) -> FigureValue, _ reason: String) -> FigureValue {
     value.map(make) ?? .unknown(reason: reason)
 }

@@ -28,12 +28,6 @@ public enum FigureValue: Equatable, Sendable {
         return true
     }
 
-    public var integerValue: Int? {
-        switch self {
-        case let .integer(n), let .euros(n): return n
-        default: return nil
-        }
-    }
 }
 
 /// A named figure, as used in placeholders and by `santedoc figures`.

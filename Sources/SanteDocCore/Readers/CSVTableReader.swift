@@ -69,8 +69,7 @@ struct CSVTableReader {
 
     private func checkHeader(_ header: [String], delimiter: UnicodeScalar) -> Bool {
         var ok = true
-        if header.count == 1, let only = header.first, only.contains(delimiter == ";" ? "," : ";") == false,
-           only.contains("\t") {
+        if header.count == 1, header[0].contains("\t") {
             diagnostics.error("csv.separateur", at: SourceLocation(file: file),
                               "« \(file) » semble séparé par des tabulations.",
                               hint: "enregistrez-le au format « CSV (séparateur : point-virgule) ».")

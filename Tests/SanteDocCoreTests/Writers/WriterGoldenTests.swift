@@ -9,7 +9,7 @@ final class WriterGoldenTests: XCTestCase {
 
     static let minimal = Document(
         title: "CPTS Minimale (fictive)", subtitle: "Projet de santé",
-        cover: [(label: "Territoire", value: "Val d’Exemple")],
+        cover: [CoverLine("Territoire", "Val d’Exemple")],
         chapters: [
             Section(id: "identite", title: "Fiche d’identité", blocks: [
                 .table(Table(id: "tableau-t", caption: "Territoire couvert",

@@ -1,12 +1,10 @@
 /// A minimal HTML tree whose rendering escapes every text and attribute value, so text
 /// from the sources can never become markup. (Plot was considered; it leaves attribute
 /// values unescaped.)
-indirect enum HTMLNode: Equatable {
+indirect enum HTMLNode {
     case element(String, attributes: [(String, String)] = [], children: [HTMLNode] = [])
     case text(String)
     case fragment([HTMLNode])
-
-    static func == (l: HTMLNode, r: HTMLNode) -> Bool { l.rendered == r.rendered }
 
     static let voidElements: Set<String> = ["br", "meta", "hr", "img", "col"]
     /// Elements after which a newline keeps the output readable in diffs.
