@@ -9,8 +9,7 @@ struct Check: ParsableCommand {
             + "alors le plus grave : 2 si un projet a des sources invalides, 1 si un projet est incomplet.")
     @Argument(help: ArgumentHelp("Dossier(s) du projet.", valueName: "dossier")) var directories: [String] = ["Project"]
     @Option(help: "Format de sortie : text ou json.") var format: OutputFormat = .text
-    @Option(help: ArgumentHelp("Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.",
-                               valueName: "fichier")) var referentiel: String?
+    @OptionGroup var referential: ReferentialOption
     @Option(help: ArgumentHelp("Nombre de projets vérifiés en même temps (par défaut : un par cœur).", valueName: "nombre"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
@@ -21,7 +20,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let diagnostics = DiagnosticEngine()
         let outcomes = CheckAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
-            .perform(projectPaths: directories, referential: referentiel, jobs: jobs)
+            .perform(projectPaths: directories, referential: referential.path, jobs: jobs)
         Console.report(diagnostics)
         guard !outcomes.isEmpty else { throw ExitCode(2) }
         let several = directories.count > 1

@@ -7,6 +7,14 @@ struct ProjectOptions: ParsableArguments {
     var directory = "Project"
 }
 
+/// `--referentiel`, shared by the commands that check the project.
+struct ReferentialOption: ParsableArguments {
+    @Option(name: .customLong("referentiel"),
+            help: ArgumentHelp("Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.",
+                               valueName: "fichier"))
+    var path: String?
+}
+
 enum OutputFormat: String, ExpressibleByArgument {
     case text, json
 }
@@ -25,6 +33,11 @@ struct Console {
     /// Colour only on a terminal, never when NO_COLOR is set (https://no-color.org).
     static func useColor(for descriptor: Int32) -> Bool {
         isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    /// A one-line remark on standard error, after the diagnostics.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data(("santedoc: " + message + "\n").utf8))
     }
 
     static func fail(_ message: String) -> ExitCode {

@@ -42,6 +42,20 @@ final class HTMLPageTests: XCTestCase {
         }
     }
 
+    func testTheSubmissionEditionPassesTheBrowserTestToo() throws {
+        let copy = try EditionTests.datedCopy(of: fixture)
+        let out = CommandRunner.temporaryDirectory()
+        XCTAssertEqual(try CommandRunner.santedoc("build", copy.path, "--final", "-o", out.path).status, 0)
+        for (page, chapters) in [("projet-de-sante.html", 7), ("completude.html", 8)] {
+            let result = try CommandRunner.tool("python3", [
+                CommandRunner.repository.appendingPathComponent("Tests/Browser/check_page.py").path,
+                out.appendingPathComponent(page).path])
+            XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+            let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            XCTAssertEqual((report["chapter_pages"] as? [String: Int])?.count, chapters, page)
+        }
+    }
+
     func testAProjectCanOverrideTheStylesheetWithoutTouchingTemplates() throws {
         let templates = CommandRunner.repository.appendingPathComponent("Templates")
         let before = CommandRunner.snapshot(templates)

@@ -19,7 +19,8 @@ public struct AnnexesAction {
         public var changes: [String]?
     }
 
-    public func perform(projectPath: String, outputPath: String, year: Int?) throws -> Outcome? {
+    public func perform(projectPath: String, outputPath: String, year: Int?,
+                        formats: [DocumentFormat] = DocumentFormat.defaults) throws -> Outcome? {
         toolkit.prepareDocBookSchema()
         guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath) else {
             return nil
@@ -30,20 +31,19 @@ public struct AnnexesAction {
                                 hint: "décrivez les missions engagées dans projet.yaml, clé missions.")
         }
         let assembler = AnnexAssembler(project: result.project, figures: result.figures, regulation: result.regulation, year: year)
-        guard let html = PageTemplates(toolkit: toolkit, project: ProjectFolder(path: projectPath),
-                                       diagnostics: diagnostics).writer() else { return nil }
-        let docBook = try DocBookWriter(schema: toolkit.docBookSchema())
+        guard let renderer = try DocumentRenderer.make(toolkit: toolkit, project: ProjectFolder(path: projectPath),
+                                                       formats: Array(Set(formats + [.xml])).sorted { $0.rawValue < $1.rawValue },
+                                                       diagnostics: diagnostics) else { return nil }
         let output = URL(fileURLWithPath: outputPath)
-        var files: [(name: String, bytes: [UInt8])] = []
+        let rendered = try renderer.render(Array(zip(Self.names.map { "\(Self.folder)/\($0)" },
+                                                     [assembler.missionsAnnex(), assembler.fundingAnnex()])))
         var changes: [String]?
-        for (name, document) in zip(Self.names, [assembler.missionsAnnex(), assembler.fundingAnnex()]) {
-            let xml = try docBook.write(document)
-            let path = "\(Self.folder)/\(name).xml"
-            if let previous = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) {
+        for (name, xml) in rendered where name.hasSuffix(".xml") {
+            if let previous = FileManager.default.contents(atPath: output.appendingPathComponent(name).path) {
                 changes = (changes ?? []) + AnnexChanges.describe(previous: Array(previous), current: xml)
             }
-            files += [(path, xml), ("\(Self.folder)/\(name).html", html.write(document))]
         }
+        let files = rendered.filter { file in formats.contains { file.name.hasSuffix(".\($0.fileExtension)") } }
         try OutputWriter(directory: output).write(files)
         return Outcome(changes: changes)
     }

@@ -1,9 +1,12 @@
 import Foundation
 
-/// `santedoc build`: projet de santé as DocBook and HTML, written atomically.
+/// `santedoc build`: the projet de santé in the formats asked for, and the completeness
+/// report for the board, written atomically.
 public struct BuildAction {
-    public static let docBookName = "projet-de-sante.xml"
-    public static let htmlName = "projet-de-sante.html"
+    public static let baseName = "projet-de-sante"
+    public static let completenessName = "completude"
+    public static let docBookName = baseName + ".xml"
+    public static let htmlName = baseName + ".html"
 
     let toolkit: Toolkit
     let diagnostics: DiagnosticEngine
@@ -13,30 +16,65 @@ public struct BuildAction {
         self.diagnostics = diagnostics
     }
 
-    public enum Outcome: Equatable { case built(complete: Bool), invalidSources }
+    public struct Request {
+        public var projectPath: String
+        public var outputPath: String
+        public var strict = false
+        public var referential: String?
+        public var edition = Edition.workingDraft
+        public var formats = DocumentFormat.defaults
 
-    /// Unmet requirements are printed as warnings (errors with `strict`) and listed in a
-    /// final "État de complétude" chapter, so a circulated draft shows what is open.
-    public func perform(projectPath: String, outputPath: String, strict: Bool = false,
-                        referential path: String? = nil) throws -> Outcome {
-        toolkit.prepareDocBookSchema()
-        let check = CheckAction(toolkit: toolkit, diagnostics: diagnostics)
-        guard let referential = check.loadReferential(path),
-              let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath) else {
-            return .invalidSources
+        public init(projectPath: String, outputPath: String) {
+            self.projectPath = projectPath
+            self.outputPath = outputPath
         }
+    }
+
+    public enum Outcome {
+        /// Written; `report` says how complete the project is.
+        case built(files: [String], report: CompletenessReport)
+        /// The submission edition was asked for while blocking requirements are unmet.
+        case refused(CompletenessReport)
+        case invalidSources
+    }
+
+    /// Unmet requirements are printed as warnings (errors with `strict`). The working draft
+    /// closes on a completeness chapter; the submission edition refuses to exist while a
+    /// blocking requirement is unmet, so that an incomplete file never reaches the ARS.
+    public func perform(_ request: Request) throws -> Outcome {
+        toolkit.prepareDocBookSchema()
+        guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(request.referential),
+              let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: request.projectPath)
+        else { return .invalidSources }
         let report = CheckAction.report(result, referential: referential)
-        report.diagnostics(strict: strict).forEach(diagnostics.emit)
+        if request.edition == .final {
+            let undated = result.project.draftDate == nil
+            if undated {
+                diagnostics.error("edition.date-absente", at: result.project.documentLocation,
+                                  "L’édition définitive doit être datée : « document.date » manque.",
+                                  hint: "ajoutez dans projet.yaml :\ndocument:\n  date: 2026-03-01\n  version: \"1.0\"")
+            }
+            guard report.isComplete else {
+                report.diagnostics(strict: true).filter { $0.severity == .error }.forEach(diagnostics.emit)
+                return .refused(report)
+            }
+            if undated { return .invalidSources }
+        } else {
+            report.diagnostics(strict: request.strict).forEach(diagnostics.emit)
+        }
+        let folder = ProjectFolder(path: request.projectPath)
+        guard let renderer = try DocumentRenderer.make(toolkit: toolkit, project: folder, formats: request.formats,
+                                                       diagnostics: diagnostics),
+              let board = try DocumentRenderer.make(toolkit: toolkit, project: folder, formats: [.html],
+                                                    diagnostics: diagnostics)
+        else { return .invalidSources }
+        let completeness = CompletenessAssembler(report: report)
         let document = DocumentAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
-                                         resolvedSections: result.resolvedSections).assemble(extraChapters: [report.chapter()])
-        guard let htmlWriter = PageTemplates(toolkit: toolkit, project: ProjectFolder(path: projectPath),
-                                             diagnostics: diagnostics).writer() else { return .invalidSources }
-        let docBook = try DocBookWriter(schema: toolkit.docBookSchema()).write(document)
-        let html = htmlWriter.write(document)
-        try OutputWriter(directory: URL(fileURLWithPath: outputPath)).write([
-            (Self.docBookName, docBook), (Self.htmlName, html),
-        ])
-        return .built(complete: report.isComplete)
+                                         resolvedSections: result.resolvedSections, edition: request.edition)
+            .assemble(extraChapters: [completeness.chapter()])
+        let files = try renderer.render([(Self.baseName, document)])
+            + board.render([(Self.completenessName, completeness.document(projectName: document.title))])
+        try OutputWriter(directory: URL(fileURLWithPath: request.outputPath)).write(files)
+        return .built(files: files.map(\.name), report: report)
     }
 }
-

@@ -12,7 +12,7 @@ public struct CheckAction {
 
     /// The report, or nil when the sources or the referential are invalid.
     public func perform(projectPath: String, referential path: String?) -> CompletenessReport? {
-        guard let referential = loadReferential(path),
+        guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(path),
               let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath)
         else { return nil }
         return Self.report(result, referential: referential)
@@ -22,7 +22,7 @@ public struct CheckAction {
     /// once. Each project keeps its own diagnostics, in the order given.
     public func perform(projectPaths: [String], referential path: String?, jobs: Int)
         -> [(report: CompletenessReport?, diagnostics: DiagnosticEngine)] {
-        guard let referential = loadReferential(path) else { return [] }
+        guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(path) else { return [] }
         let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return [] }
         var results = [(report: CompletenessReport?, diagnostics: DiagnosticEngine)?](repeating: nil, count: projectPaths.count)
@@ -51,20 +51,5 @@ public struct CheckAction {
         let results = RequirementChecker(project: result.project, figures: result.figures, regulation: result.regulation)
             .evaluate(referential)
         return CompletenessReport(referential: referential, results: results)
-    }
-
-    /// The default referential of `Templates/`, or the regional variant the user names.
-    func loadReferential(_ path: String?) -> Referential? {
-        let url = path.map { URL(fileURLWithPath: $0) }
-            ?? toolkit.templates.appendingPathComponent(ReferentialReader.defaultFile)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.error("referentiel.absent", at: SourceLocation(file: path ?? url.path),
-                              "Référentiel « \(url.path) » introuvable.",
-                              hint: "indiquez le chemin d’un fichier YAML de référentiel avec --referentiel.")
-            return nil
-        }
-        let referential = ReferentialReader.load(url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)",
-                                                 diagnostics: diagnostics)
-        return diagnostics.hasErrors ? nil : referential
     }
 }

@@ -26,7 +26,7 @@ public struct FiguresAction {
         var lines = [pad("Nom", nameWidth) + "  " + pad("Libellé", labelWidth) + "  Valeur"]
         for figure in figures {
             var value = figure.value.formatted
-            if case let .unknown(reason) = figure.value { value += " (\(reason))" }
+            if case let .unknown(reason, _) = figure.value { value += " (\(reason))" }
             let label = figure.label.count > labelWidth ? figure.label.prefix(labelWidth - 1) + "…" : figure.label
             lines.append(pad(figure.name, nameWidth) + "  " + pad(label, labelWidth) + "  " + value)
         }

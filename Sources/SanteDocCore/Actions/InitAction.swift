@@ -20,7 +20,7 @@ public struct InitAction {
                               hint: "choisissez un nouveau nom de dossier.")
             return false
         }
-        guard let referential = CheckAction(toolkit: toolkit, diagnostics: diagnostics).loadReferential(nil) else { return false }
+        guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(nil) else { return false }
         let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
         let version = regulation.fundingTables.values.max { ($0.effectiveDate, $0.id) < ($1.effectiveDate, $1.id) }?.id ?? ""
         let skeleton = toolkit.templates.appendingPathComponent("init/projet.yaml")

@@ -34,6 +34,31 @@ struct PageTemplates {
         }
     }
 
+    /// The PDF's paged-media stylesheet (`impression.css`).
+    func pagedStylesheet() -> String? { load("impression.css")?.text }
+
+    /// The reference document pandoc takes its styles from: `modeles/reference.EXT` of the
+    /// project, else the one shipped in `Templates/documents/`.
+    func referenceDocument(_ ext: String) -> URL? {
+        let own = "\(Self.projectFolder)/reference.\(ext)"
+        if project.exists(own) {
+            guard let url = project.confinedURL(own) else {
+                diagnostics.error("fichier.hors-projet", at: SourceLocation(file: own),
+                                  "« \(own) » mène hors du dossier du projet.",
+                                  hint: "copiez le fichier dans le dossier du projet au lieu d’un lien.")
+                return nil
+            }
+            return url
+        }
+        let shipped = toolkit.templates.appendingPathComponent("documents/reference.\(ext)")
+        guard FileManager.default.fileExists(atPath: shipped.path) else {
+            diagnostics.error("modele.absent", at: nil, "Document de référence « reference.\(ext) » introuvable dans "
+                                + "\(shipped.deletingLastPathComponent().path).")
+            return nil
+        }
+        return shipped
+    }
+
     private func load(_ name: String) -> (file: String, text: String)? {
         let own = "\(Self.projectFolder)/\(name)"
         if project.exists(own) {

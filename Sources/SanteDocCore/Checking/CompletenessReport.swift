@@ -72,22 +72,6 @@ public struct CompletenessReport {
         }
     }
 
-    /// The chapter the board circulates with drafts, so readers see what is still open.
-    public func chapter() -> Section {
-        let rows = results.map { result -> [[Inline]] in
-            [[.text(result.requirement.title)],
-             [.text(result.requirement.severity == .blocking ? "bloquant" : "recommandé")],
-             [.text(Self.statusLabel(result))],
-             [.text(result.message ?? "")]]
-        }
-        return Section(id: "etat-de-completude", title: "État de complétude", blocks: [
-            .paragraph([.text("Évaluation du projet au regard du référentiel « \(referential.title) » : \(summary)")]),
-            .table(Table(id: "tableau-completude", caption: "Exigences de l’ARS",
-                         columns: [.init("Exigence"), .init("Sévérité"), .init("Statut"), .init("Précisions")],
-                         rows: rows, rowHeaders: true)),
-        ])
-    }
-
     static func statusLabel(_ result: RequirementResult) -> String {
         switch result.status {
         case .ok: return result.isApplicable ? "satisfaite" : "sans objet"
@@ -96,7 +80,8 @@ public struct CompletenessReport {
         }
     }
 
-    private func grouped() -> [(String, [RequirementResult])] {
+    /// Results by part of the document, in the referential's order.
+    func grouped() -> [(String, [RequirementResult])] {
         var order: [String] = []
         var groups: [String: [RequirementResult]] = [:]
         for result in results {

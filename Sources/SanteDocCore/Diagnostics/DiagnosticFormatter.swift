@@ -8,7 +8,10 @@ public struct DiagnosticFormatter {
         var line = ""
         line += diagnostic.location.map { "\($0): " } ?? "santedoc: "
         line += paint(diagnostic.severity.label + ":", diagnostic.severity) + " " + diagnostic.message
-        if let hint = diagnostic.hint { line += "\n    " + paint("suggestion :", .note) + " " + hint }
+        // A hint of several lines (a YAML example) stays under its label, indented.
+        if let hint = diagnostic.hint {
+            line += "\n    " + paint("suggestion :", .note) + " " + hint.replacingOccurrences(of: "\n", with: "\n        ")
+        }
         return line
     }
 

@@ -6,13 +6,31 @@ public struct Document: Equatable, Sendable {
     /// Lines of the cover block.
     public var cover: [CoverLine]
     public var chapters: [Section]
+    /// Date and version printed on the cover, as the sources give them (never the clock).
+    public var date: String?
+    public var version: String?
+    /// A working draft carries a visible mark on every page; a submission edition none.
+    public var isWorkingDraft: Bool
 
-    public init(title: String, subtitle: String? = nil, cover: [CoverLine] = [], chapters: [Section]) {
+    public init(title: String, subtitle: String? = nil, cover: [CoverLine] = [], chapters: [Section],
+                date: String? = nil, version: String? = nil, isWorkingDraft: Bool = false) {
         self.title = title
         self.subtitle = subtitle
         self.cover = cover
         self.chapters = chapters
+        self.date = date
+        self.version = version
+        self.isWorkingDraft = isWorkingDraft
     }
+
+    /// The words of the working-draft mark.
+    public static let workingDraftMark = "Version de travail"
+}
+
+/// Which document the sources are assembled into: the board's working draft, with what is
+/// still missing shown inside it, or the edition submitted to the ARS, with none of that.
+public enum Edition: Equatable, Sendable {
+    case workingDraft, final
 }
 
 public struct CoverLine: Equatable, Sendable {
@@ -46,8 +64,23 @@ public indirect enum Block: Equatable, Sendable {
     case table(Table)
     case quote(Quote)
     case code(String)
-    case note(title: String, blocks: [Block])
+    case note(Note)
     case chart(BarChart)
+}
+
+/// A boxed remark. `toWrite` marks what the board still has to write: shown in the working
+/// draft, never in the submission edition.
+public struct Note: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case information, toWrite }
+    public var kind: Kind
+    public var title: String
+    public var blocks: [Block]
+
+    public init(_ kind: Kind, title: String, blocks: [Block]) {
+        self.kind = kind
+        self.title = title
+        self.blocks = blocks
+    }
 }
 
 public indirect enum Inline: Equatable, Sendable {
@@ -123,4 +156,27 @@ public struct BarChart: Equatable, Sendable {
     public var labelTitle: String
     public var valueTitle: String
     public var bars: [Bar]
+    /// The table that holds the same numbers, so that formats without pictures point to it
+    /// instead of repeating it.
+    public var sourceTable: TableReference?
+
+    public init(id: String, title: String, labelTitle: String, valueTitle: String, bars: [Bar],
+                sourceTable: TableReference? = nil) {
+        self.id = id
+        self.title = title
+        self.labelTitle = labelTitle
+        self.valueTitle = valueTitle
+        self.bars = bars
+        self.sourceTable = sourceTable
+    }
+}
+
+public struct TableReference: Equatable, Sendable {
+    public var id: String
+    public var caption: String
+
+    public init(id: String, caption: String) {
+        self.id = id
+        self.caption = caption
+    }
 }

@@ -2,11 +2,14 @@
 extension DocumentAssembler {
     func fundingBlocks() -> [Block] {
         guard let funding = figures.funding else {
-            return [.note(title: "Financement non calculable",
-                          blocks: [.text("Indiquez la version de l’ACI (contrat.version_aci) et la population du territoire "
-                                         + "pour calculer le financement.")])]
+            return [.note(Note(.toWrite, title: "Financement non calculable",
+                               blocks: [.text("Indiquez la version de l’ACI et la population du territoire "
+                                              + "pour calculer le financement.")]))]
         }
-        func euros(_ n: Int?) -> [Inline] { cell(n.map { FigureValue.euros($0).formatted } ?? "non déterminé") }
+        let unpublished = FundingTable.unpublishedAmount(size: funding.sizeClass)
+        func euros(_ n: Int?, missing: String = unpublished) -> [Inline] {
+            cell(n.map { FigureValue.euros($0).formatted } ?? missing)
+        }
         var rows: [[[Inline]]] = [[cell("Fonctionnement"), cell("—"), cell("—"), euros(funding.operating)]]
         for m in funding.missions {
             var title = m.title
@@ -15,12 +18,15 @@ extension DocumentAssembler {
             }
             rows.append([cell(title), euros(m.fixed), euros(m.variable), euros(m.total)])
         }
-        let footer = [[cell("Total annuel maximal"), cell(""), cell(""), euros(funding.annualTotal)],
-                      [cell("Plafond de la taille \(funding.sizeClass)"), cell(""), cell(""), euros(funding.ceiling)],
-                      [cell("Total sur \(funding.table.contractYears) ans"), cell(""), cell(""), euros(funding.contractTotal)]]
-        let contracted = funding.missions.contains(where: \.contracted)
+        let contracted = funding.isContracted
+        let footer = [[cell(contracted ? "Total annuel du contrat" : "Total annuel maximal"), cell(""), cell(""),
+                       euros(funding.annualTotal, missing: FundingTable.incompleteTotal)],
+                      [cell("Plafond de la taille \(funding.sizeClass)"), cell(""), cell(""),
+                       euros(funding.ceiling, missing: "plafond non publié pour la taille \(funding.sizeClass)")],
+                      [cell("Total sur \(funding.table.contractYears) ans"), cell(""), cell(""),
+                       euros(funding.contractTotal, missing: FundingTable.incompleteTotal)]]
         let caption = "Financement annuel — \(funding.table.title), taille \(funding.sizeClass)"
-            + (contracted ? " (montants du contrat signé)" : " (maxima de l’ACI)")
+            + (contracted ? " (montants du contrat)" : " (maxima de l’ACI)")
         var blocks: [Block] = [.table(Table(id: "tableau-financement", caption: caption,
                                             columns: [.init("Poste"), .init("Part fixe", .right), .init("Part variable", .right),
                                                       .init("Total", .right)],
@@ -28,11 +34,16 @@ extension DocumentAssembler {
         let bars = funding.missions.compactMap { m in m.total.map { BarChart.Bar(label: m.title, value: Double($0),
                                                                                  valueText: FigureValue.euros($0).formatted) } }
         if bars.count > 1 {
-            blocks.append(.chart(BarChart(id: "graphique-financement", title: "Financement maximal par mission", labelTitle: "Mission",
-                                          valueTitle: "Montant annuel", bars: bars)))
+            blocks.append(.chart(BarChart(id: "graphique-financement",
+                                          title: contracted ? "Financement du contrat par mission"
+                                                            : "Financement maximal par mission",
+                                          labelTitle: "Mission", valueTitle: "Montant annuel", bars: bars,
+                                          sourceTable: TableReference(id: "tableau-financement", caption: caption))))
         }
-        blocks.append(.text("Les montants sont des maxima annuels : la part variable dépend de l’atteinte des indicateurs "
-                            + "fixés au contrat. Source : \(funding.table.legalText)."))
+        blocks.append(.text((contracted ? "Les montants sont ceux du contrat ; ils respectent les maxima de l’ACI. "
+                                        : "Les montants sont des maxima annuels. ")
+                            + "La part variable dépend de l’atteinte des indicateurs fixés au contrat. "
+                            + "Source : \(funding.table.legalText)."))
         return blocks
     }
 
@@ -49,16 +60,17 @@ extension DocumentAssembler {
                     number(i.region), number(i.france), gap(c.gapFrance), cell(c.verdictFrance?.rawValue ?? "—"),
                     cell(i.source + (i.year.map { ", \($0)" } ?? ""))]
         }
-        let table = Block.table(Table(id: "tableau-indicateurs-diagnostic", caption: "Indicateurs du territoire comparés au "
-                                          + "département, à la région et à la France",
+        let caption = "Indicateurs du territoire comparés au département, à la région et à la France"
+        let table = Block.table(Table(id: "tableau-indicateurs-diagnostic", caption: caption,
                                       columns: [.init("Indicateur"), .init("Territoire", .right), .init("Département", .right),
                                                 .init("Région", .right), .init("France", .right),
                                                 .init("Écart à la France", .right), .init("Situation"), .init("Source")],
                                       rows: rows, rowHeaders: true))
-        return [table] + figures.indicators.compactMap(comparisonChart)
+        let source = TableReference(id: "tableau-indicateurs-diagnostic", caption: caption)
+        return [table] + figures.indicators.compactMap { comparisonChart($0, source: source) }
     }
 
-    private func comparisonChart(_ comparison: ProjectFigures.IndicatorComparison) -> Block? {
+    private func comparisonChart(_ comparison: ProjectFigures.IndicatorComparison, source: TableReference) -> Block? {
         let i = comparison.indicator
         let values: [(String, Double?)] = [("Territoire", i.territory), ("Département", i.department), ("Région", i.region),
                                            ("France", i.france)]
@@ -68,6 +80,6 @@ extension DocumentAssembler {
         }
         guard bars.count > 1 else { return nil }
         return .chart(BarChart(id: "graphique-\(comparison.slug)", title: i.name, labelTitle: "Territoire de référence",
-                               valueTitle: i.unit ?? "Valeur", bars: bars))
+                               valueTitle: i.unit ?? "Valeur", bars: bars, sourceTable: source))
     }
 }

@@ -17,6 +17,9 @@ extension DocumentAssembler {
                                        columns: [.init("Rubrique"), .init("Information")], rows: rows, rowHeaders: true)))
         }
         blocks += territoryBlocks()
+        if project.territory.communes.count <= Self.communesInline, let communes = communeTable() {
+            blocks.append(.table(communes))
+        }
         blocks += professionalsBlocks()
         blocks += partnerBlocks()
         return blocks
@@ -46,6 +49,34 @@ extension DocumentAssembler {
         return sources.isEmpty ? [table] : [table, .paragraph([.emphasis([.text("Sources : " + sources.joined(separator: " "))])])]
     }
 
+    /// The territory itself, commune by commune, as the law asks the projet de santé to
+    /// state it; its total row is the computed population.
+    func communeTable() -> Table? {
+        let communes = project.territory.communes
+        guard !communes.isEmpty else { return nil }
+        let rows = communes.map { c in
+            [cell(c.inseeCode), cell(c.name), cell(FrenchFormat.integer(c.population)),
+             cell(c.area.map { FrenchFormat.decimal($0, places: 1) } ?? "—")]
+        }
+        let area = figures.territory.area.map { FrenchFormat.decimal($0, places: 1) } ?? "—"
+        let total = [cell("Total"), cell("\(communes.count) communes"),
+                     cell(figures.territory.population.map(FrenchFormat.integer) ?? "—"), cell(area)]
+        return Table(id: "tableau-communes", caption: "Communes du territoire d’action",
+                     columns: [.init("Code INSEE"), .init("Commune"), .init("Population", .right),
+                               .init("Superficie (km²)", .right)],
+                     rows: rows, footer: [total], rowHeaders: false)
+    }
+
+    /// A long commune list gets its own chapter at the end of the document.
+    func communeAnnex() -> Section? {
+        guard project.territory.communes.count > Self.communesInline, let table = communeTable() else { return nil }
+        return Section(id: "annexe-communes", title: "Annexe — Communes du territoire d’action", blocks: [
+            .text("Le territoire d’action de la CPTS comprend \(project.territory.communes.count) communes, "
+                  + "présentées avec leur population municipale et leur superficie."),
+            .table(table),
+        ])
+    }
+
     private func professionalsBlocks() -> [Block] {
         guard !figures.professionals.isEmpty else { return [] }
         let rows = figures.professionals.map { p in
@@ -54,10 +85,13 @@ extension DocumentAssembler {
         }
         let footer = [[cell("Total"), cell(FrenchFormat.integer(figures.memberTotal)),
                        cell(figures.memberDensity.map { FrenchFormat.decimal($0, places: 1) } ?? "—")]]
-        let chart = BarChart(id: "graphique-professionnels", title: "Membres par profession", labelTitle: "Profession", valueTitle: "Effectif",
+        let caption = "Professionnels membres par profession"
+        let chart = BarChart(id: "graphique-professionnels", title: "Membres par profession", labelTitle: "Profession",
+                             valueTitle: "Effectif",
                              bars: figures.professionals.map { .init(label: $0.profession, value: Double($0.count),
-                                                                     valueText: FrenchFormat.integer($0.count)) })
-        return [.table(Table(id: "tableau-professionnels", caption: "Professionnels membres par profession",
+                                                                     valueText: FrenchFormat.integer($0.count)) },
+                             sourceTable: TableReference(id: "tableau-professionnels", caption: caption))
+        return [.table(Table(id: "tableau-professionnels", caption: caption,
                              columns: [.init("Profession"), .init("Effectif", .right), .init("Pour 10 000 habitants", .right)],
                              rows: rows, footer: footer, rowHeaders: true)),
                 .chart(chart)]
@@ -79,14 +113,16 @@ extension DocumentAssembler {
             [cell(m.date.map(FrenchFormat.date) ?? String(m.year)), cell(m.title),
              cell(m.members.map(FrenchFormat.integer) ?? "—")]
         }
-        var blocks: [Block] = [.table(Table(id: "tableau-chronologie", caption: "Étapes de la construction de la CPTS",
+        let caption = "Étapes de la construction de la CPTS"
+        var blocks: [Block] = [.table(Table(id: "tableau-chronologie", caption: caption,
                                             columns: [.init("Date"), .init("Étape"), .init("Membres", .right)],
                                             rows: rows, rowHeaders: true))]
         let counted = project.chronology.filter { $0.members != nil }
         if counted.count > 1 {
             blocks.append(.chart(BarChart(id: "graphique-membres", title: "Évolution du nombre de membres", labelTitle: "Année", valueTitle: "Membres",
                                           bars: counted.map { .init(label: String($0.year), value: Double($0.members!),
-                                                                    valueText: FrenchFormat.integer($0.members!)) })))
+                                                                    valueText: FrenchFormat.integer($0.members!)) },
+                                          sourceTable: TableReference(id: "tableau-chronologie", caption: caption))))
         }
         for milestone in project.chronology {
             if let text = milestone.text { blocks.append(.paragraph([.strong([.text("\(milestone.year) — \(milestone.title). ")]), .text(text)])) }

@@ -41,7 +41,8 @@ extension DocumentAssembler {
                 blocks.append(.table(indicatorTable(mission, id: id)))
             }
             if blocks.isEmpty {
-                blocks.append(.note(title: "À compléter", blocks: [.text("Objectifs, actions et indicateurs à décrire.")]))
+                blocks.append(.note(Note(.toWrite, title: "À compléter",
+                                         blocks: [.text("Objectifs, actions et indicateurs à décrire.")])))
             }
             return Section(id: id, title: mission.title ?? rule?.title ?? mission.id.value, blocks: blocks)
         }

@@ -12,7 +12,7 @@ extension Block {
         case let .table(t): return t.rows.flatMap { $0 }.flatMap { $0 }.map(\.plainText).joined(separator: " ")
         case let .quote(q): return q.blocks.map(\.plainText).joined(separator: " ")
         case let .code(s): return s
-        case let .note(_, blocks): return blocks.map(\.plainText).joined(separator: " ")
+        case let .note(note): return note.blocks.map(\.plainText).joined(separator: " ")
         case .chart: return ""
         }
     }

@@ -15,10 +15,11 @@ extension FigureCalculator {
                                           plannedDeployment: mission.plannedDeployment?.value))
             let why = signature == nil ? "date de signature du contrat inconnue (contrat.date_signature)"
                 : "délai libre pour cette mission dans l’ACI"
+            let shown = signature == nil ? "à compter de la signature du contrat" : "au choix de la CPTS"
             figures.all.add("calendrier.\(rule.id).demarrage-limite", "\(rule.title) — démarrage au plus tard",
-                            start.map(FigureValue.date) ?? .unknown(reason: why))
+                            start.map(FigureValue.date) ?? .unknown(reason: why, shown: shown))
             figures.all.add("calendrier.\(rule.id).deploiement-limite", "\(rule.title) — déploiement au plus tard",
-                            deployment.map(FigureValue.date) ?? .unknown(reason: why))
+                            deployment.map(FigureValue.date) ?? .unknown(reason: why, shown: shown))
         }
     }
 

@@ -97,20 +97,27 @@ extension FigureCalculator {
     private func publish(_ funding: ProjectFigures.Funding, into all: inout FigureSet) {
         all.add("contrat.version-aci", "Version de l’ACI", .text(funding.table.title))
         all.add("contrat.duree", "Durée du contrat (ans)", .integer(funding.table.contractYears))
+        let size = funding.sizeClass
+        let unpublished = FundingTable.unpublishedAmount(size: size)
+        let incomplete = "un montant au moins n’est pas publié pour la taille \(size)"
         all.add("financement.fonctionnement", "Fonctionnement (par an)",
-                known(funding.operating, FigureValue.euros, "montant inconnu dans \(funding.table.file)"))
+                known(funding.operating, FigureValue.euros, "montant non publié dans \(funding.table.file)", shown: unpublished))
         for mission in funding.missions {
-            let unknown = "montant inconnu dans \(funding.table.file)"
-            all.add("financement.\(mission.id).fixe", "\(mission.title) — part fixe", known(mission.fixed, FigureValue.euros, unknown))
+            let unknown = "montant non publié dans \(funding.table.file)"
+            all.add("financement.\(mission.id).fixe", "\(mission.title) — part fixe",
+                    known(mission.fixed, FigureValue.euros, unknown, shown: unpublished))
             all.add("financement.\(mission.id).variable", "\(mission.title) — part variable",
-                    known(mission.variable, FigureValue.euros, unknown))
-            all.add("financement.\(mission.id).total", "\(mission.title) — total", known(mission.total, FigureValue.euros, unknown))
+                    known(mission.variable, FigureValue.euros, unknown, shown: unpublished))
+            all.add("financement.\(mission.id).total", "\(mission.title) — total",
+                    known(mission.total, FigureValue.euros, unknown, shown: unpublished))
         }
-        all.add("financement.total-annuel", "Financement annuel maximal",
-                known(funding.annualTotal, FigureValue.euros, "un montant au moins est inconnu"))
-        all.add("financement.plafond", "Plafond ACI de la taille \(funding.sizeClass)",
-                known(funding.ceiling, FigureValue.euros, "plafond inconnu dans \(funding.table.file)"))
-        all.add("financement.total-contrat", "Financement maximal sur la durée du contrat",
-                known(funding.contractTotal, FigureValue.euros, "un montant au moins est inconnu"))
+        all.add("financement.total-annuel", funding.isContracted ? "Financement annuel du contrat" : "Financement annuel maximal",
+                known(funding.annualTotal, FigureValue.euros, incomplete, shown: FundingTable.incompleteTotal))
+        all.add("financement.plafond", "Plafond ACI de la taille \(size)",
+                known(funding.ceiling, FigureValue.euros, "plafond non publié dans \(funding.table.file)",
+                      shown: "plafond non publié pour la taille \(size)"))
+        all.add("financement.total-contrat", funding.isContracted ? "Financement du contrat sur sa durée"
+                    : "Financement maximal sur la durée du contrat",
+                known(funding.contractTotal, FigureValue.euros, incomplete, shown: FundingTable.incompleteTotal))
     }
 }

@@ -35,6 +35,7 @@ public struct FigureCalculator {
 }
 
 /// The figure, or why it cannot be computed.
-func known<T>(_ value: T?, _ make: (T) -> FigureValue, _ reason: String) -> FigureValue {
-    value.map(make) ?? .unknown(reason: reason)
+func known<T>(_ value: T?, _ make: (T) -> FigureValue, _ reason: String,
+              shown: String = FigureValue.notAvailable) -> FigureValue {
+    value.map(make) ?? .unknown(reason: reason, shown: shown)
 }

@@ -7,8 +7,9 @@ public enum FigureValue: Equatable, Sendable {
     case euros(Int)
     case date(CalendarDate)
     case text(String)
-    /// Not computable from the sources; the reason says which data is missing.
-    case unknown(reason: String)
+    /// Not computable from the sources. `reason` tells the user which data is missing (it
+    /// may name keys and files); `shown` is what documents print, in plain words.
+    case unknown(reason: String, shown: String)
 
     /// French presentation: `64 455`, `14,65 %`, `370 000 €`, `17 juin 2020`.
     public var formatted: String {
@@ -19,9 +20,12 @@ public enum FigureValue: Equatable, Sendable {
         case let .euros(n): return FrenchFormat.integer(n) + "\u{00A0}€"
         case let .date(date): return FrenchFormat.date(date)
         case let .text(s): return s
-        case .unknown: return "non déterminé"
+        case let .unknown(_, shown): return shown
         }
     }
+
+    /// Printed in documents for data the sources do not give.
+    public static let notAvailable = "non disponible"
 
     public var isKnown: Bool {
         if case .unknown = self { return false }

@@ -19,7 +19,7 @@ public struct PlaceholderResolver {
                                     ?? "« santedoc figures » liste les noms disponibles.")
                 continue
             }
-            if case let .unknown(reason) = value {
+            if case let .unknown(reason, _) = value {
                 diagnostics.warning("chiffre.non-determine", at: placeholder.location,
                                     "Le chiffre « \(placeholder.value) » ne peut pas être calculé : \(reason).")
             }
@@ -50,7 +50,9 @@ public struct PlaceholderResolver {
         case var .quote(quote):
             quote.blocks = quote.blocks.map(resolve)
             return .quote(quote)
-        case let .note(title, blocks): return .note(title: title, blocks: blocks.map(resolve))
+        case var .note(note):
+            note.blocks = note.blocks.map(resolve)
+            return .note(note)
         case .code, .chart: return block
         }
     }

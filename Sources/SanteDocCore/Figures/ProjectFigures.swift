@@ -39,6 +39,10 @@ public struct ProjectFigures: Sendable {
         public var annualTotal: Int?
         public var ceiling: Int?
         public var contractTotal: Int?
+
+        /// True when the board entered the signed contract's amounts: they are then the
+        /// contract's amounts, not the ACI's maxima.
+        public var isContracted: Bool { missions.contains(where: \.contracted) }
     }
 
     public struct MissionCalendar: Sendable {

@@ -19,6 +19,8 @@ public struct Project: Sendable {
     /// Version label and date of this draft, as the board writes them.
     public var draftVersion: String?
     public var draftDate: CalendarDate?
+    /// Where the document's date and version are written (or are to be written).
+    public var documentLocation: SourceLocation?
     /// Where each kind of source lives, so that checks can say where to write without
     /// knowing how the project is read.
     public var layout: SourceLayout

@@ -17,20 +17,34 @@ struct MarkdownSectionReader {
         let root = CommonMarkParser.parse(body)
         var converter = MarkdownConverter(file: file, title: meta.title, lineOffset: bodyLine - 1, diagnostics: diagnostics)
         let content = converter.convert(root)
-        let guidance = content.blocks.filter(Self.isGuidance)
-        let words = (content.blocks.filter { !Self.isGuidance($0) }.map(\.plainText)
+        // The guidance becomes a note for the board: shown in the working draft, dropped
+        // from the submission edition, never styled like a quotation.
+        let blocks = content.blocks.map { Self.guidanceNote($0) ?? $0 }
+        let guidance = blocks.filter(Self.isGuidance)
+        let words = (blocks.filter { !Self.isGuidance($0) }.map(\.plainText)
                      + content.sections.map(\.plainText)).joined(separator: " ")
             .split(whereSeparator: { $0.isWhitespace }).count
         let section = TextSection(file: file, title: meta.title, part: meta.part, covers: meta.covers,
-                                  blocks: content.blocks, subsections: content.sections,
+                                  blocks: blocks, subsections: content.sections,
                                   isStub: words == 0 && !guidance.isEmpty, wordCount: words,
                                   location: SourceLocation(file: file, line: bodyLine))
         return (section, converter.placeholders)
     }
 
     static func isGuidance(_ block: Block) -> Bool {
-        guard case let .quote(quote) = block else { return false }
-        return quote.blocks.first?.plainText.hasPrefix(stubMarker) ?? false
+        guard case let .note(note) = block else { return false }
+        return note.kind == .toWrite
+    }
+
+    /// A quote opening with « À rédiger », as `santedoc init` writes it, as a note without
+    /// the marker (the note's title says it).
+    static func guidanceNote(_ block: Block) -> Block? {
+        guard case let .quote(quote) = block, case var .paragraph(inlines)? = quote.blocks.first,
+              case let .text(first)? = inlines.first, first.hasPrefix(stubMarker) else { return nil }
+        let rest = first.dropFirst(stubMarker.count).drop { $0 == " " || $0 == ":" || $0 == "\u{00A0}" }
+        if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(String(rest)) }
+        let body = (inlines.isEmpty ? [] : [Block.paragraph(inlines)]) + quote.blocks.dropFirst()
+        return .note(Note(.toWrite, title: stubMarker, blocks: body))
     }
 
     private func splitFrontMatter(_ text: String) -> (String, String, Int)? {

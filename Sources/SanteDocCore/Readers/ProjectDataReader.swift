@@ -13,6 +13,8 @@ struct ProjectDataReader {
         guard let top = YAMLMapping(root, file: file, path: "", diagnostics: diagnostics,
                                     example: "identite:\n  denomination: \"CPTS …\"") else { return }
         top.rejectUnknownKeys(allowed: Self.topLevelKeys)
+        // Absent, it is to be added at the top of the file.
+        project.documentLocation = top.keys.contains("document") ? top.location(of: "document") : SourceLocation(file: file)
         if let document = top.mapping("document", allowed: ["version", "date"]) {
             project.draftVersion = document.string("version")?.value
             project.draftDate = document.date("date")?.value

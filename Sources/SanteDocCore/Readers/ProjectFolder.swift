@@ -45,7 +45,8 @@ public struct ProjectFolder: Sendable {
         return TextDecoding.decode(data, file: relativePath, diagnostics: diagnostics)
     }
 
-    private func confinedURL(_ relativePath: String) -> URL? {
+    /// The file's URL when it stays inside the project, nil otherwise.
+    public func confinedURL(_ relativePath: String) -> URL? {
         guard !relativePath.hasPrefix("/") else { return nil }
         let resolved = root.appendingPathComponent(relativePath).standardizedFileURL.resolvingSymlinksInPath()
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"

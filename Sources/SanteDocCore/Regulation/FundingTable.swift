@@ -46,5 +46,10 @@ public struct FundingTable: Sendable {
 
     public func mission(_ id: String) -> MissionRule? { missions.first { $0.id == id } }
 
+    /// What documents print for a cell the research could not read: the text is not
+    /// published where it could be read, which says nothing about the user's data.
+    public static func unpublishedAmount(size: Int) -> String { "montant non publié pour la taille \(size)" }
+    public static let incompleteTotal = "non calculable : un montant n’est pas publié"
+
     public var coreMissions: [MissionRule] { missions.filter(\.isCore) }
 }

@@ -6,7 +6,7 @@ final class PlaceholderResolverTests: XCTestCase {
         var set = FigureSet()
         set.add("territoire.population", "Population", .integer(64_455))
         set.add("financement.plafond", "Plafond", .euros(370_000))
-        set.add("territoire.densite", "Densité", .unknown(reason: "superficie inconnue"))
+        set.add("territoire.densite", "Densité", .unknown(reason: "superficie inconnue", shown: "non disponible"))
         return set
     }
 

@@ -26,3 +26,40 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8), "b")
     }
 }
+
+final class ZipTimestampsTests: XCTestCase {
+    /// A stored one-member archive, as `zip` writes it, stamped 2026-12-02 10:30.
+    func archive(named name: String = "a.txt") -> [UInt8] {
+        let dosDate: [UInt8] = [0x82, 0x5D], dosTime: [UInt8] = [0xC0, 0x53], data = Array("x".utf8)
+        let crc: [UInt8] = [0x83, 0xDC, 0xEF, 0x8C], nameBytes = Array(name.utf8)
+        func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
+        func le32(_ v: Int) -> [UInt8] { le16(v & 0xFFFF) + le16(v >> 16) }
+        let local = [0x50, 0x4B, 0x03, 0x04] + le16(10) + le16(0) + le16(0) + dosTime + dosDate + crc + le32(1) + le32(1)
+            + le16(nameBytes.count) + le16(0) + nameBytes + data
+        let central = [0x50, 0x4B, 0x01, 0x02] + le16(20) + le16(10) + le16(0) + le16(0) + dosTime + dosDate + crc
+            + le32(1) + le32(1) + le16(nameBytes.count) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(0) + nameBytes
+        let end = [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(1) + le16(1) + le32(central.count) + le32(local.count)
+            + le16(0)
+        return local + central + end
+    }
+
+    func testEveryMemberGetsTheFixedDateInBothHeaders() {
+        let original = archive()
+        let fixed = ZipTimestamps.normalized(original)
+        XCTAssertEqual(fixed.count, original.count)
+        XCTAssertEqual(Array(fixed[10...13]), [0, 0, 0x21, 0x50], "local header: 00:00, 2020-01-01")
+        let central = 30 + 5 + 1
+        XCTAssertEqual(Array(fixed[(central + 12)...(central + 15)]), [0, 0, 0x21, 0x50], "central directory")
+        XCTAssertEqual(ZipTimestamps.normalized(fixed), fixed)
+        var differing = original
+        differing[10] = 0x11
+        XCTAssertEqual(ZipTimestamps.normalized(differing), fixed, "whatever the clock said, one result")
+    }
+
+    func testAnythingElseIsReturnedUnchanged() {
+        XCTAssertEqual(ZipTimestamps.normalized(Array("pas une archive".utf8)), Array("pas une archive".utf8))
+        var broken = archive()
+        broken[broken.count - 6] = 0x7F   // central directory offset points nowhere
+        XCTAssertEqual(ZipTimestamps.normalized(broken), broken)
+    }
+}

@@ -18,7 +18,10 @@ final class WriterGoldenTests: XCTestCase {
                              footer: [[[.text("Total")], [.text("1")]]], rowHeaders: true)),
                 .chart(BarChart(id: "graphique-p", title: "Membres", labelTitle: "Profession", valueTitle: "Effectif",
                                 bars: [.init(label: "Infirmiers", value: 29, valueText: "29"),
-                                       .init(label: "Pharmaciens", value: 21, valueText: "21")])),
+                                       .init(label: "Pharmaciens", value: 21, valueText: "21")],
+                                sourceTable: TableReference(id: "tableau-t", caption: "Territoire couvert"))),
+                .chart(BarChart(id: "graphique-q", title: "Sans tableau", labelTitle: "Profession", valueTitle: "Effectif",
+                                bars: [.init(label: "Infirmiers", value: 29, valueText: "29")])),
             ], sections: [
                 Section(id: "s-a", title: "Présentation", blocks: [
                     .paragraph([.text("Le 1"), .superscript([.text("er")]), .text(" recours, "), .strong([.text("fort")]),
@@ -29,9 +32,10 @@ final class WriterGoldenTests: XCTestCase {
             ]),
             Section(id: "legislation", title: "Cadre législatif", blocks: [
                 .quote(Quote(blocks: [.text("Article.")], attribution: "Loi n° 2016-41", sourceURL: "https://example.org/loi")),
-                .note(title: "À compléter", blocks: [.text("Texte à venir.")]),
+                .note(Note(.toWrite, title: "À rédiger", blocks: [.text("Texte à venir.")])),
+                .note(Note(.information, title: "À savoir", blocks: [.text("Information.")])),
             ]),
-        ])
+        ], date: "1er mars 2026", version: "1.0", isWorkingDraft: true)
 
     func testDocBookGolden() throws {
         let bytes = try DocBookWriter(schema: TestSupport.toolkit.docBookSchema()).write(Self.minimal)

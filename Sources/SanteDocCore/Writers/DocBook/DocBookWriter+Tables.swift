@@ -8,22 +8,23 @@ extension DocBookWriter.Context {
         if !table.caption.isEmpty { xml.append("title", to: node, text: table.caption) }
         let columnCount = max(1, table.columns.count)
         let group = xml.append("tgroup", to: node, attributes: [("cols", String(columnCount))])
+        let widths = TableLayout.widths(table)
         for (index, column) in table.columns.enumerated() {
-            xml.append("colspec", to: group, attributes: [("colname", "c\(index + 1)"), ("align", align(column.alignment))])
+            xml.append("colspec", to: group, attributes: [("colname", "c\(index + 1)"), ("colwidth", "\(widths[index])*"),
+                                                          ("align", align(column.alignment))])
         }
         let head = xml.append("thead", to: group)
         row(table.columns.map { [Inline.text($0.title)] }, columns: columnCount, in: head)
-        if !table.footer.isEmpty {
-            let foot = xml.append("tfoot", to: group)
-            for cells in table.footer { row(cells, columns: columnCount, in: foot) }
-        }
+        // Totals are the body's last rows, marked by a role: readers such as pandoc drop
+        // `tfoot`, and a total no one sees is worse than a total in the body.
         let body = xml.append("tbody", to: group)
         for cells in table.rows { row(cells, columns: columnCount, in: body) }
-        if table.rows.isEmpty { row([[.text("—")]], columns: columnCount, in: body) }
+        if table.rows.isEmpty && table.footer.isEmpty { row([[.text("—")]], columns: columnCount, in: body) }
+        for cells in table.footer { row(cells, columns: columnCount, in: body, role: "total") }
     }
 
-    private func row(_ cells: [[Inline]], columns: Int, in parent: XMLElementHandle) {
-        let row = xml.append("row", to: parent)
+    private func row(_ cells: [[Inline]], columns: Int, in parent: XMLElementHandle, role: String? = nil) {
+        let row = xml.append("row", to: parent, attributes: role.map { [("role", $0)] } ?? [])
         for index in 0..<columns {
             let entry = xml.append("entry", to: row)
             if index < cells.count { inlines(cells[index], in: entry) }

@@ -13,11 +13,14 @@ public struct DocBookWriter {
 
     public func write(_ document: Document) throws -> [UInt8] {
         let xml = XMLDocumentBuilder()
-        let book = xml.makeRoot("book", namespace: Self.namespace, attributes: [("version", "5.0")])
+        // `status="draft"` is what docbook-xsl reads to mark every page of a draft.
+        let book = xml.makeRoot("book", namespace: Self.namespace,
+                                attributes: [("version", "5.0")] + (document.isWorkingDraft ? [("status", "draft")] : []))
         xml.declareNamespace(Self.xlink, prefix: "xlink")
         xml.setLanguage("fr", on: book)
         var context = Context(xml: xml)
         context.info(document, in: book)
+        context.presentation(document, in: book)
         for chapter in document.chapters { context.section(chapter, element: "chapter", in: book) }
         if let schema {
             let issues = xml.validate(against: schema)
@@ -29,14 +32,40 @@ public struct DocBookWriter {
     struct Context {
         let xml: XMLDocumentBuilder
 
+        /// Title, subtitle, date and release line, the `info` elements that readers such as
+        /// pandoc keep as metadata; the abstract serves docbook-xsl's title page.
         func info(_ document: Document, in book: XMLElementHandle) {
             let info = xml.append("info", to: book)
             xml.append("title", to: info, text: document.title)
             if let subtitle = document.subtitle { xml.append("subtitle", to: info, text: subtitle) }
+            if let date = document.date { xml.append("date", to: info, text: date) }
+            if let release = Self.releaseLine(document) { xml.append("releaseinfo", to: info, text: release) }
             if !document.cover.isEmpty {
                 let abstract = xml.append("abstract", to: info)
                 for line in document.cover { xml.append("para", to: abstract, text: "\(line.label) : \(line.value)") }
             }
+        }
+
+        static func releaseLine(_ document: Document) -> String? {
+            let parts = [document.version.map { "Version : \($0)" },
+                         document.isWorkingDraft ? Document.workingDraftMark : nil].compactMap { $0 }
+            return parts.isEmpty ? nil : parts.joined(separator: " — ")
+        }
+
+        /// The cover data again as body text, because readers drop most of `info`
+        /// (pandoc keeps no abstract): a document converted to plain text, ODT or DOCX
+        /// still says which territory, population and ACI version it is about.
+        func presentation(_ document: Document, in book: XMLElementHandle) {
+            var lines = document.cover
+            if let date = document.date { lines.append(CoverLine("Date", date)) }
+            if let version = document.version { lines.append(CoverLine("Version", version)) }
+            if document.isWorkingDraft { lines.append(CoverLine("Statut", Document.workingDraftMark)) }
+            guard !lines.isEmpty else { return }
+            let preface = xml.append("preface", to: book)
+            xml.setAttribute("id", "presentation-du-document", namespacePrefix: "xml", on: preface)
+            xml.append("title", to: preface, text: document.subtitle.map { "\($0) — présentation" } ?? "Présentation")
+            table(Table(caption: "", columns: [.init("Rubrique"), .init("Information")],
+                        rows: lines.map { [[.text($0.label)], [.text($0.value)]] }, rowHeaders: true), in: preface)
         }
 
         func section(_ section: Section, element: String, in parent: XMLElementHandle) {
@@ -75,16 +104,32 @@ public struct DocBookWriter {
                 if quote.blocks.isEmpty { xml.append("para", to: node) }
             case let .code(text):
                 xml.append("programlisting", to: parent, text: text)
-            case let .note(title, blocks):
-                let node = xml.append("note", to: parent)
-                xml.append("title", to: node, text: title)
-                for child in blocks { self.block(child, in: node) }
-                if blocks.isEmpty { xml.append("para", to: node) }
+            case let .note(note):
+                let node = xml.append("note", to: parent, attributes: note.kind == .toWrite ? [("role", "a-rediger")] : [])
+                xml.append("title", to: node, text: note.title)
+                for child in note.blocks { self.block(child, in: node) }
+                if note.blocks.isEmpty { xml.append("para", to: node) }
             case let .chart(chart):
-                // DocBook has no chart: the same data as a table keeps the document complete.
-                self.table(Table(id: chart.id, caption: chart.title, columns: [.init(chart.labelTitle), .init(chart.valueTitle, .right)],
-                                 rows: chart.bars.map { [[.text($0.label)], [.text($0.valueText)]] }, rowHeaders: true),
-                           in: parent)
+                figure(chart, in: parent)
+            }
+        }
+
+        /// DocBook has no chart: a figure whose text names it and points to the table that
+        /// holds the same numbers (or, without one, states them), so no reader shows them
+        /// twice. A paragraph rather than a `mediaobject`: readers such as pandoc take a
+        /// media object for a missing image.
+        func figure(_ chart: BarChart, in parent: XMLElementHandle) {
+            let figure = xml.append("figure", to: parent)
+            xml.setAttribute("id", chart.id, namespacePrefix: "xml", on: figure)
+            xml.append("title", to: figure, text: chart.title)
+            let para = xml.append("para", to: figure, attributes: [("role", "graphique")])
+            if let source = chart.sourceTable {
+                xml.appendText("Graphique « \(chart.title) » : données du tableau « ", to: para)
+                xml.append("link", to: para, attributes: [("linkend", source.id)], text: source.caption)
+                xml.appendText(" ».", to: para)
+            } else {
+                xml.appendText("Graphique « \(chart.title) » : "
+                               + chart.bars.map { "\($0.label) : \($0.valueText)" }.joined(separator: " ; ") + ".", to: para)
             }
         }
     }

@@ -2,6 +2,8 @@
 /// value, so screen readers get the data without the picture.
 struct BarChartSVG {
     let chart: BarChart
+    /// The accent colour, as an SVG attribute: print engines do not all apply CSS `fill`.
+    static let barColour = "#1d5b8f"
     static let plot = 300.0, barHeight = 22.0, gap = 8.0, valueWidth = 100.0, characterWidth = 7.0
     /// Labels longer than this are shortened in the picture (the description keeps them whole).
     static let longestLabel = 60
@@ -26,7 +28,7 @@ struct BarChartSVG {
                 el("text", [("x", n(labelWidth - 8)), ("y", n(y + Self.barHeight * 0.7)), ("text-anchor", "end")],
                    text: bar.label.count > Self.longestLabel ? bar.label.prefix(Self.longestLabel - 1) + "…" : bar.label),
                 el("rect", [("x", n(labelWidth)), ("y", n(y)), ("width", n(length)), ("height", n(Self.barHeight)),
-                            ("class", "barre")]),
+                            ("class", "barre"), ("fill", Self.barColour)]),
                 el("text", [("x", n(labelWidth + length + 6)), ("y", n(y + Self.barHeight * 0.7))], text: bar.valueText),
             ]))
         }

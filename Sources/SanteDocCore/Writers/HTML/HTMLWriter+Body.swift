@@ -37,9 +37,10 @@ struct Body {
             return el("figure", [("class", "citation")], children)
         case let .code(text):
             return el("pre", [], [el("code", text: text)])
-        case let .note(title, blocks):
-            return el("aside", [("class", "note"), ("aria-label", title)], [el("p", [("class", "note-titre")], text: title)]
-                      + blocks.map(self.block))
+        case let .note(note):
+            let kind = note.kind == .toWrite ? "note note-a-rediger" : "note"
+            return el("aside", [("class", kind), ("aria-label", note.title)],
+                      [el("p", [("class", "note-titre")], text: note.title)] + note.blocks.map(self.block))
         case let .chart(chart):
             return BarChartSVG(chart: chart).node
         }
@@ -62,6 +63,7 @@ struct Body {
         }
         var children: [HTMLNode] = []
         if !table.caption.isEmpty { children.append(el("caption", text: table.caption)) }
+        children.append(el("colgroup", [], TableLayout.widths(table).map { el("col", [("style", "width: \($0)%")]) }))
         children.append(el("thead", [], [el("tr", [], table.columns.enumerated().map { index, column in
             el("th", [("scope", "col")] + classes(index), text: column.title)
         })]))

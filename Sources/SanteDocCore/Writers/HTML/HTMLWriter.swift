@@ -23,12 +23,18 @@ public struct HTMLWriter {
                    el("li", [], [el("a", [("href", "#" + section.id)], text: section.title)])
                })]))
         })
-        let cover = document.cover.isEmpty ? HTMLNode.fragment([]) : el("dl", [], document.cover.flatMap { line in
+        var lines = document.cover
+        if let version = document.version { lines.append(CoverLine("Version", version)) }
+        if let date = document.date { lines.append(CoverLine("Date", date)) }
+        let cover = lines.isEmpty ? HTMLNode.fragment([]) : el("dl", [], lines.flatMap { line in
             [el("dt", text: line.label), el("dd", text: line.value)]
         })
         let values: [String: Any] = [
             "titre": document.title,
             "sous_titre": document.subtitle ?? "",
+            "version_de_travail": document.isWorkingDraft,
+            "marque_de_travail": Document.workingDraftMark,
+            "edition": [document.version.map { "Version \($0)" }, document.date].compactMap { $0 }.joined(separator: " — "),
             "couverture": cover.rendered,
             "sommaire": toc.rendered,
             "contenu": HTMLNode.fragment(chapters).rendered,

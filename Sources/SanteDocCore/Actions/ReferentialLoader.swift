@@ -1,0 +1,23 @@
+import Foundation
+
+/// The ARS referential a command checks against: the national one of `Templates/`, or the
+/// regional variant the user names with `--referentiel`.
+struct ReferentialLoader {
+    let toolkit: Toolkit
+    let diagnostics: DiagnosticEngine
+
+    /// The referential, or nil after reporting why it cannot be used.
+    func load(_ path: String?) -> Referential? {
+        let url = path.map { URL(fileURLWithPath: $0) }
+            ?? toolkit.templates.appendingPathComponent(ReferentialReader.defaultFile)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.error("referentiel.absent", at: SourceLocation(file: path ?? url.path),
+                              "Référentiel « \(url.path) » introuvable.",
+                              hint: "indiquez le chemin d’un fichier YAML de référentiel avec --referentiel.")
+            return nil
+        }
+        let referential = ReferentialReader.load(url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)",
+                                                 diagnostics: diagnostics)
+        return diagnostics.hasErrors ? nil : referential
+    }
+}

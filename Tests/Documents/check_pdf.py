@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Checks a PDF written by SanteDoc against the DocBook of the same document, as an ARS
+officer would read it, with poppler-utils and qpdf.
+
+- A4 pages (595 x 842 pt), every font embedded;
+- every chapter title, every table caption and every number of every table of the
+  DocBook appears in the text (no figure lost on the way);
+- each table-of-contents entry ends with the page number on which that heading is found;
+- bookmarks (the PDF outline) hold every chapter;
+- every page but the cover carries the running footer « … — page n / N »;
+- no heading sits alone at the bottom of a page; the last page is not near-empty;
+- optionally (--repeated-header TEXT) a table header repeated on each page it spans.
+
+Usage: check_pdf.py DOC.pdf DOC.xml [--repeated-header TEXT]   — prints a JSON report,
+exits 1 on any failure.
+"""
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+DB = "{http://docbook.org/ns/docbook}"
+NUMBER = re.compile(r"[-−+]?\d[\d\u00a0\u202f ]*(?:,\d+)?")
+
+
+def run(*command):
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def squeeze(text):
+    """One line, single spaces: PDF text wraps where the page does."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+def digits(text):
+    return re.sub(r"\s+", "", text.replace("\u00a0", "").replace("\u202f", ""))
+
+
+def text_of(element):
+    return squeeze("".join(element.itertext()))
+
+
+def docbook_facts(path):
+    root = ET.parse(path).getroot()
+    chapters = [text_of(c.find(DB + "title")) for c in root.iter() if c.tag in (DB + "chapter",)]
+    captions = [text_of(t.find(DB + "title")) for t in root.iter(DB + "table")]
+    numbers = set()
+    for entry in root.iter(DB + "entry"):
+        for match in NUMBER.findall(text_of(entry)):
+            if any(ch.isdigit() for ch in match):
+                numbers.add(digits(match))
+    headings = [text_of(s.find(DB + "title")) for s in root.iter() if s.tag in (DB + "chapter", DB + "section")]
+    return chapters, captions, sorted(numbers), headings
+
+
+def pages_text(pdf, count, layout):
+    options = ["-layout"] if layout else []
+    return [run("pdftotext", *options, "-f", str(n), "-l", str(n), pdf, "-") for n in range(1, count + 1)]
+
+
+def main():
+    pdf, xml = sys.argv[1], sys.argv[2]
+    repeated = sys.argv[sys.argv.index("--repeated-header") + 1] if "--repeated-header" in sys.argv else None
+    failures = []
+    info = run("pdfinfo", pdf)
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, re.M)
+    width, height = float(size.group(1)), float(size.group(2))
+    if abs(width - 595.3) > 1 or abs(height - 841.9) > 1:
+        failures.append(f"format de page {width} x {height} pt, A4 attendu")
+    fonts = run("pdffonts", pdf).splitlines()[2:]
+    unembedded = [line.split()[0] for line in fonts if line.split()[-5] != "yes"]
+    if not fonts or unembedded:
+        failures.append(f"polices non incorporées : {unembedded}")
+
+    chapters, captions, numbers, headings = docbook_facts(xml)
+    flat = pages_text(pdf, count, layout=False)
+    layout = pages_text(pdf, count, layout=True)
+    whole = squeeze(" ".join(flat))
+    whole_digits = digits(whole)
+    for title in chapters:
+        if title not in whole:
+            failures.append(f"chapitre absent du PDF : {title}")
+    for caption in captions:
+        if caption not in whole:
+            failures.append(f"légende de tableau absente du PDF : {caption}")
+    lost = [n for n in numbers if n not in whole_digits]
+    if lost:
+        failures.append(f"nombres des tableaux absents du PDF : {lost[:10]}")
+
+    # Table of contents: lines « titre ....... n » on the pages after the cover.
+    toc = []
+    for number, text in enumerate(layout[:4], start=1):
+        if "Sommaire" not in text:
+            continue
+        for line in text.splitlines():
+            match = re.match(r"^\s*(.+?)\s*\.{3,}\s*(\d+)\s*$", line)
+            if match:
+                toc.append((squeeze(match.group(1)), int(match.group(2))))
+    if not toc:
+        failures.append("sommaire sans numéros de page")
+    for title, page in toc:
+        if not 1 <= page <= count or title not in squeeze(flat[page - 1]):
+            failures.append(f"sommaire : « {title} » annoncé page {page}, absent de cette page")
+
+    outline = json.loads(run("qpdf", "--json", pdf)).get("outlines", [])
+    titles = []
+
+    def walk(items):
+        for item in items:
+            titles.append(squeeze(item["title"]))
+            walk(item["kids"])
+    walk(outline)
+    missing = [c for c in chapters if not any(t.endswith(c) for t in titles)]
+    if missing:
+        failures.append(f"signets absents : {missing}")
+
+    footer = re.compile(r"— page (\d+) / (\d+)")
+    for number, text in enumerate(flat[1:], start=2):
+        found = footer.search(squeeze(text))
+        if not found or (int(found.group(1)), int(found.group(2))) != (number, count):
+            failures.append(f"page {number} : pied de page « — page {number} / {count} » absent")
+
+    heading_set = set(headings) | {h for h in (squeeze(t) for t, _ in toc)}
+    for number, text in enumerate(layout, start=1):
+        lines = [squeeze(line) for line in text.splitlines() if squeeze(line)]
+        body = [line for line in lines if not footer.search(line) and "Version de travail" not in line]
+        if body and number > 2 and any(body[-1] == h or body[-1].endswith(". " + h) for h in heading_set):
+            failures.append(f"page {number} : le titre « {body[-1]} » est seul en bas de page")
+    last = [squeeze(line) for line in flat[-1].splitlines() if squeeze(line) and not footer.search(squeeze(line))]
+    if count > 1 and len(" ".join(last)) < 120:
+        failures.append(f"dernière page presque vide : {last}")
+
+    header_pages = []
+    if repeated:
+        spanned = [n for n, text in enumerate(flat, start=1) if repeated in squeeze(text)]
+        header_pages = spanned
+        if len(spanned) < 2:
+            failures.append(f"l’en-tête « {repeated} » n’apparaît que sur {len(spanned)} page(s)")
+
+    report = {"pdf": pdf, "pages": count, "page_size": [width, height], "fonts": len(fonts),
+              "toc": toc, "outline": titles, "numbers_checked": len(numbers), "captions_checked": len(captions),
+              "repeated_header_pages": header_pages, "failures": failures}
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

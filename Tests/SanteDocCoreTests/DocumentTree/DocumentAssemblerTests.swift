@@ -1,0 +1,108 @@
+import XCTest
+@testable import SanteDocCore
+
+/// The projet's tree, assembled from a tiny project: one chapter per part, the commune
+/// table with its total, the two editions.
+final class DocumentAssemblerTests: XCTestCase {
+    let yaml = """
+        document: {version: "2", date: 2026-03-01}
+        identite: {denomination: "CPTS Test"}
+        territoire: {nom: "Val", departement: {nom: "Dép.", population: 500000}}
+        """
+
+    func communes(_ count: Int) -> [Commune] {
+        (1...count).map { Commune(inseeCode: String(99_000 + $0), name: "Commune \($0)", population: 1_000, area: 2.5,
+                                  location: SourceLocation(file: "communes.csv", line: $0 + 1)) }
+    }
+
+    func assemble(_ edition: Edition, communes count: Int = 3, sections: [TextSection] = []) -> Document {
+        let diagnostics = DiagnosticEngine()
+        var project = TestSupport.readData(yaml).0
+        project.territory.communes = communes(count)
+        let regulation = TestSupport.regulation()
+        let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
+        let extra = Section(id: "etat-de-completude", title: "État de complétude", blocks: [.text("…")])
+        return DocumentAssembler(project: project, figures: figures, regulation: regulation, resolvedSections: sections,
+                                 edition: edition).assemble(extraChapters: [extra])
+    }
+
+    func stub(title: String) -> TextSection {
+        TextSection(file: "sections/x.md", title: title, part: .diagnostic, covers: [],
+                    blocks: [.note(Note(.toWrite, title: "À rédiger", blocks: [.text("Consigne.")]))], subsections: [],
+                    isStub: true, wordCount: 0, location: SourceLocation(file: "sections/x.md"))
+    }
+
+    func table(_ id: String, in document: Document) -> Table? {
+        func search(_ sections: [Section]) -> Table? {
+            for section in sections {
+                for case let .table(table) in section.blocks where table.id == id { return table }
+                if let found = search(section.sections) { return found }
+            }
+            return nil
+        }
+        return search(document.chapters)
+    }
+
+    func testTheCommuneTableTotalsThePopulation() throws {
+        let document = assemble(.workingDraft)
+        let communes = try XCTUnwrap(table("tableau-communes", in: document))
+        XCTAssertEqual(communes.rows.count, 3)
+        XCTAssertEqual(communes.footer.first?.map { $0.map(\.plainText).joined() },
+                       ["Total", "3 communes", "3\u{00A0}000", "7,5"])
+        XCTAssertEqual(document.chapters.first?.id, "identite")
+    }
+
+    func testALongCommuneListBecomesAnAnnexChapter() throws {
+        let document = assemble(.final, communes: DocumentAssembler.communesInline + 1)
+        XCTAssertEqual(document.chapters.last?.id, "annexe-communes")
+        let identity = try XCTUnwrap(document.chapters.first)
+        XCTAssertFalse(identity.blocks.contains { if case let .table(t) = $0 { return t.id == "tableau-communes" } else { return false } })
+        XCTAssertNotNil(table("tableau-communes", in: document))
+    }
+
+    func testTheWorkingDraftKeepsNotesAndTheCompletenessChapter() {
+        let document = assemble(.workingDraft, sections: [stub(title: "À écrire")])
+        XCTAssertTrue(document.isWorkingDraft)
+        XCTAssertEqual(document.chapters.last?.id, "etat-de-completude")
+        let diagnostic = document.chapters.first { $0.id == "diagnostic" }
+        XCTAssertEqual(diagnostic?.sections.map(\.title), ["À écrire"])
+        XCTAssertEqual(document.date, "1er mars 2026")
+        XCTAssertEqual(document.version, "2")
+    }
+
+    func testTheSubmissionEditionDropsNotesStubsAndTheCompletenessChapter() {
+        let document = assemble(.final, sections: [stub(title: "À écrire")])
+        XCTAssertFalse(document.isWorkingDraft)
+        XCTAssertFalse(document.chapters.contains { $0.id == "etat-de-completude" })
+        XCTAssertNil(document.chapters.first { $0.id == "diagnostic" }?.sections.first { $0.title == "À écrire" },
+                     "a section holding only its guidance is not printed")
+        func notes(_ sections: [Section]) -> Int {
+            sections.reduce(0) { count, section in
+                count + section.blocks.filter { if case let .note(n) = $0 { return n.kind == .toWrite } else { return false } }.count
+                    + notes(section.sections)
+            }
+        }
+        XCTAssertEqual(notes(document.chapters), 0)
+        XCTAssertGreaterThan(notes(assemble(.workingDraft, sections: [stub(title: "X")]).chapters), 0,
+                             "the same sources as a working draft do show the note")
+    }
+}
+
+final class TableLayoutTests: XCTestCase {
+    func testWidthsFollowTheTextAndKeepWholeWords() {
+        let table = Table(caption: "T", columns: [.init("Indicateur"), .init("Valeur")],
+                          rows: [[[.text("Patients de 17 ans et plus sans médecin traitant")], [.text("8,1")]]])
+        let widths = TableLayout.widths(table)
+        XCTAssertEqual(widths.reduce(0, +), 100)
+        XCTAssertGreaterThan(widths[0], widths[1], "the long text column is wider")
+        XCTAssertGreaterThanOrEqual(widths[1], 15, "« Valeur » is never squeezed to a broken word")
+    }
+
+    func testManyColumnsStillSumToAHundred() {
+        let table = Table(caption: "T", columns: (1...40).map { .init("C\($0)") }, rows: [])
+        let widths = TableLayout.widths(table)
+        XCTAssertEqual(widths.count, 40)
+        XCTAssertEqual(widths.reduce(0, +), 100)
+        XCTAssertTrue(widths.allSatisfy { $0 > 0 })
+    }
+}
