@@ -17,6 +17,7 @@ struct Annexes: ParsableCommand {
     }
 
     func run() throws {
+        Console.verbose = project.verbose
         let diagnostics = DiagnosticEngine()
         let outcome = try Console.run(diagnostics) {
             try AnnexesAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
@@ -27,8 +28,7 @@ struct Annexes: ParsableCommand {
         if let changes = outcome.changes {
             print(changes.isEmpty ? "Annexes inchangées." : "Changements depuis les annexes précédentes :\n"
                   + changes.map { "  - " + $0 }.joined(separator: "\n"))
-        } else {
-            print("Annexes écrites dans « \(output)/\(AnnexesAction.folder) ».")
         }
+        print("Annexes écrites dans « \(output) » : " + outcome.files.joined(separator: ", ") + ".")
     }
 }

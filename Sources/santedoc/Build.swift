@@ -24,6 +24,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
+        Console.verbose = project.verbose
         let diagnostics = DiagnosticEngine()
         var request = BuildAction.Request(projectPath: project.directory, outputPath: output)
         request.strict = strict

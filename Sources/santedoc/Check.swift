@@ -6,38 +6,52 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Vérifie le projet face au référentiel de l’ARS.",
         discussion: "Plusieurs dossiers peuvent être vérifiés en une fois (en parallèle) ; le code de retour est "
-            + "alors le plus grave : 2 si un projet a des sources invalides, 1 si un projet est incomplet.")
-    @Argument(help: ArgumentHelp("Dossier(s) du projet.", valueName: "dossier")) var directories: [String] = ["Project"]
+            + "alors le plus grave : 2 si un projet a des sources invalides, 1 si un projet est incomplet. "
+            + "Avec --format json, un objet JSON est toujours écrit, même quand les sources sont invalides.")
+    @Argument(help: ArgumentHelp("Dossier(s) du projet (par défaut : « Project » s’il existe, sinon le dossier courant).",
+                                 valueName: "dossier"))
+    var directories: [String] = []
     @Option(help: "Format de sortie : text ou json.") var format: OutputFormat = .text
     @OptionGroup var referential: ReferentialOption
     @Option(help: ArgumentHelp("Nombre de projets vérifiés en même temps (par défaut : un par cœur).", valueName: "nombre"))
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
+    @Flag(name: .shortAndLong, help: "Détaille aussi les remarques destinées aux mainteneurs (cellules de Templates/).")
+    var verbose = false
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs vaut au moins 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs vaut au moins 1.") }
     }
 
     func run() throws {
+        Console.verbose = verbose
+        let projects = directories.isEmpty ? [ProjectLocator.defaultDirectory()] : directories
         let diagnostics = DiagnosticEngine()
         let outcomes = CheckAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
-            .perform(projectPaths: directories, referential: referential.path, jobs: jobs)
+            .perform(projectPaths: projects, referential: referential.path,
+                     jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         Console.report(diagnostics)
-        guard !outcomes.isEmpty else { throw ExitCode(2) }
-        let several = directories.count > 1
-        var texts: [String] = []
-        for (directory, outcome) in zip(directories, outcomes) {
-            Console.report(outcome.diagnostics, prefix: several ? directory : nil)
-            guard let report = outcome.report else { continue }
+        let several = projects.count > 1
+        if outcomes.isEmpty {   // the referential or the regulation itself is unreadable
             if format == .json {
-                texts.append(report.json(project: several ? directory : nil))
-            } else {
+                write(JSONOutput.text(CheckJSON.object(report: nil, diagnostics: diagnostics.diagnostics, project: nil)))
+            }
+            throw ExitCode(2)
+        }
+        var objects: [[String: Any]] = []
+        var texts: [String] = []
+        for (directory, outcome) in zip(projects, outcomes) {
+            Console.report(outcome.diagnostics, prefix: several ? directory : nil)
+            if format == .json {
+                objects.append(CheckJSON.object(report: outcome.report, diagnostics: outcome.diagnostics.diagnostics,
+                                                project: several ? directory : nil))
+            } else if let report = outcome.report {
                 texts.append((several ? "== \(directory) ==\n" : "") + report.text(useColor: Console.useColor(for: STDOUT_FILENO)))
             }
         }
-        let output = format == .json && several ? "[\n" + texts.map { $0.trimmingCharacters(in: .newlines) }
-            .joined(separator: ",\n") + "\n]\n" : texts.joined(separator: "\n")
-        FileHandle.standardOutput.write(Data(output.utf8))
+        write(format == .json ? JSONOutput.text(several ? objects as Any : objects[0]) : texts.joined(separator: "\n"))
         if outcomes.contains(where: { $0.report == nil }) { throw ExitCode(2) }
         if outcomes.contains(where: { $0.report?.isComplete == false }) { throw ExitCode(1) }
     }
+
+    private func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 }

@@ -8,6 +8,7 @@ struct Figures: ParsableCommand {
     @Option(help: "Format de sortie : text ou json.") var format: OutputFormat = .text
 
     func run() throws {
+        Console.verbose = project.verbose
         let diagnostics = DiagnosticEngine()
         let output = FiguresAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
             .perform(projectPath: project.directory, json: format == .json)

@@ -3,8 +3,14 @@ import Foundation
 import SanteDocCore
 
 struct ProjectOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Dossier du projet.", valueName: "dossier"))
-    var directory = "Project"
+    @Argument(help: ArgumentHelp("Dossier du projet (par défaut : « Project » s’il existe, sinon le dossier courant "
+                                 + "s’il contient projet.yaml).", valueName: "dossier"))
+    var given: String?
+
+    @Flag(name: .shortAndLong, help: "Détaille aussi les remarques destinées aux mainteneurs (cellules de Templates/).")
+    var verbose = false
+
+    var directory: String { given ?? ProjectLocator.defaultDirectory() }
 }
 
 /// `--referentiel`, shared by the commands that check the project.
@@ -21,10 +27,13 @@ enum OutputFormat: String, ExpressibleByArgument {
 
 /// Prints diagnostics to standard error, coloured only on a terminal without NO_COLOR.
 struct Console {
+    /// Remarks (`note`) are for maintainers: printed with `--verbose` only.
+    nonisolated(unsafe) static var verbose = false
+
     /// `prefix` names the project when several are checked at once.
     static func report(_ diagnostics: DiagnosticEngine, prefix: String? = nil) {
         let formatter = DiagnosticFormatter(useColor: useColor(for: STDERR_FILENO))
-        for diagnostic in diagnostics.diagnostics {
+        for diagnostic in diagnostics.diagnostics where verbose || diagnostic.severity != .note {
             let line = (prefix.map { "\($0)/" } ?? "") + formatter.format(diagnostic)
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
@@ -62,7 +71,8 @@ struct Console {
 
     static func toolkit() throws -> Toolkit {
         guard let toolkit = Toolkit.locate() else {
-            throw fail("dossier « Templates » introuvable ; indiquez-le avec la variable SANTEDOC_TEMPLATES.")
+            throw fail("dossier « Templates » introuvable à côté du programme (\(Toolkit.runningExecutable?.path ?? "?")) ; "
+                       + "réinstallez SanteDoc avec Scripts/install, ou indiquez le dossier avec la variable SANTEDOC_TEMPLATES.")
         }
         return toolkit
     }

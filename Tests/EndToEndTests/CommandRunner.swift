@@ -18,11 +18,11 @@ enum CommandRunner {
 
     @discardableResult
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-                    unsetting: [String] = []) throws -> Result {
+                    unsetting: [String] = [], directory: URL = repository) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = repository
+        process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             .filter { !unsetting.contains($0.key) }
         let out = Pipe(), err = Pipe()

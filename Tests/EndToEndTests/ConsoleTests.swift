@@ -6,7 +6,7 @@ final class ConsoleTests: XCTestCase {
     func testHelpAndUsageErrorsAreFrench() throws {
         let help = try CommandRunner.santedoc("--help")
         XCTAssertEqual(help.status, 0)
-        for french in ["RÉSUMÉ :", "UTILISATION : santedoc <sous-commande>", "SOUS-COMMANDES :", "Affiche cette aide."] {
+        for french in ["RÉSUMÉ :", "UTILISATION : santedoc [--version] <sous-commande>", "SOUS-COMMANDES :", "Affiche cette aide."] {
             XCTAssertTrue(help.stdout.contains(french), french)
         }
         for english in ["USAGE", "OVERVIEW", "SUBCOMMANDS", "Show help"] { XCTAssertFalse(help.stdout.contains(english), english) }
@@ -18,6 +18,19 @@ final class ConsoleTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.hasPrefix("santedoc: erreur: option inconnue « --ouput ». vouliez-vous dire « --output » ?"),
                       unknown.stderr)
         XCTAssertFalse(unknown.stderr.contains("Error"))
+    }
+
+    func testMisspeltCommandsGetASuggestionAndHelpPrintsEachDefaultOnce() throws {
+        let typo = try CommandRunner.santedoc("biuld")
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.stderr.hasPrefix("santedoc: erreur: commande inconnue « biuld ». vouliez-vous dire « build » ?"),
+                      typo.stderr)
+        let help = try CommandRunner.santedoc("check", "--help")
+        let jobs = help.stdout.components(separatedBy: "--jobs").last ?? ""
+        XCTAssertEqual(jobs.components(separatedBy: "par défaut").count - 1, 1, help.stdout)
+        let version = try CommandRunner.santedoc("--version")
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.stdout.hasPrefix("santedoc 0."), version.stdout)
     }
 
     /// `script` gives the command a pseudo-terminal, as a user's shell would.

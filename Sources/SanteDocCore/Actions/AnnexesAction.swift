@@ -17,6 +17,8 @@ public struct AnnexesAction {
     public struct Outcome {
         /// What changed since the annexes previously in the output folder (nil: none there).
         public var changes: [String]?
+        /// The files written, relative to the output folder.
+        public var files: [String]
     }
 
     public func perform(projectPath: String, outputPath: String, year: Int?,
@@ -45,6 +47,6 @@ public struct AnnexesAction {
         }
         let files = rendered.filter { file in formats.contains { file.name.hasSuffix(".\($0.fileExtension)") } }
         try OutputWriter(directory: output).write(files)
-        return Outcome(changes: changes)
+        return Outcome(changes: changes, files: files.map(\.name))
     }
 }

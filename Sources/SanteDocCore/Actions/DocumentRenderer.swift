@@ -44,7 +44,8 @@ struct DocumentRenderer {
     func render(_ documents: [(name: String, document: Document)]) throws -> [(name: String, bytes: [UInt8])] {
         var made: [String: [UInt8]] = [:]
         var jobs: [(name: String, format: DocumentFormat, source: [UInt8])] = []
-        for (name, document) in documents {
+        for (name, assembled) in documents {
+            let document = IdentifierAllocator.assign(assembled)
             let xml = try docBook.write(document), page = html.write(document)
             made["\(name).xml"] = xml
             made["\(name).html"] = page

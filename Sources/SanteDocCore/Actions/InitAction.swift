@@ -22,7 +22,7 @@ public struct InitAction {
         }
         guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(nil) else { return false }
         let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
-        let version = regulation.fundingTables.values.max { ($0.effectiveDate, $0.id) < ($1.effectiveDate, $1.id) }?.id ?? ""
+        let version = regulation.defaultTable()?.id ?? ""
         let skeleton = toolkit.templates.appendingPathComponent("init/projet.yaml")
         guard let source = try? String(contentsOf: skeleton, encoding: .utf8),
               let template = try? MustacheTemplate(string: source) else {

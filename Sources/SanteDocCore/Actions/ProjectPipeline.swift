@@ -24,7 +24,8 @@ public struct ProjectPipeline {
     public func run(projectPath: String) -> Result? {
         guard FileManager.default.fileExists(atPath: projectPath) else {
             diagnostics.error("projet.absent", at: nil, "Le dossier de projet « \(projectPath) » n’existe pas.",
-                              hint: "indiquez le dossier du projet, ou créez-en un avec « santedoc init \(projectPath) ».")
+                              hint: "lancez la commande dans le dossier du projet (celui qui contient projet.yaml) ou "
+                                + "indiquez-le (santedoc build DOSSIER) ; pour en créer un : santedoc init \(projectPath).")
             return nil
         }
         let regulation = self.regulation ?? RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)

@@ -14,23 +14,35 @@ public struct Toolkit: Sendable {
         self.schemaPath = schemaPath
     }
 
-    /// `SANTEDOC_TEMPLATES`, else the `Templates/` folder next to (or above) the
-    /// executable, else the one in the current directory.
-    public static func locate(executable: String = CommandLine.arguments[0]) -> Toolkit? {
-        let environment = ProcessInfo.processInfo.environment
+    /// The `Templates/` folder the program carries, found from the program's own file (its
+    /// real path, so a link on the PATH works): `../share/santedoc/Templates` as installed
+    /// by `Scripts/install`, or a `Templates/` beside or above it, as in a checkout. Then
+    /// `SANTEDOC_TEMPLATES`, for an unusual install.
+    public static func locate(executable: URL? = runningExecutable,
+                              environment: [String: String] = ProcessInfo.processInfo.environment) -> Toolkit? {
         let schema = environment["SANTEDOC_DOCBOOK_RNG"] ?? defaultSchemaPath
-        if let explicit = environment["SANTEDOC_TEMPLATES"] {
-            return Toolkit(templates: URL(fileURLWithPath: explicit), schemaPath: schema)
-        }
         var candidates: [URL] = []
-        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(directory.appendingPathComponent("Templates"))
-            directory.deleteLastPathComponent()
+        if let executable {
+            var directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+            candidates.append(directory.deletingLastPathComponent().appendingPathComponent("share/santedoc/Templates"))
+            for _ in 0..<6 {
+                candidates.append(directory.appendingPathComponent("Templates"))
+                directory.deleteLastPathComponent()
+            }
         }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Templates"))
+        if let explicit = environment["SANTEDOC_TEMPLATES"] { candidates.append(URL(fileURLWithPath: explicit)) }
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("aci").path) }
-            .map { Toolkit(templates: $0, schemaPath: schema) }
+            .map { Toolkit(templates: $0.standardizedFileURL, schemaPath: schema) }
+    }
+
+    /// This process's executable, whatever name it was started by (`argv[0]` is just
+    /// `santedoc` when found through the PATH).
+    public static var runningExecutable: URL? {
+        let link = URL(fileURLWithPath: "/proc/self/exe")
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) {
+            return URL(fileURLWithPath: target)
+        }
+        return Bundle.main.executableURL
     }
 
     private static let schemaCache = SchemaCache()

@@ -1,7 +1,6 @@
 import Foundation
 
-/// The outcome of a check run, and its presentations: terminal text, JSON, build
-/// warnings and the "État de complétude" chapter.
+/// The outcome of a check run, with its terminal presentation and its build warnings.
 public struct CompletenessReport {
     public var referential: Referential
     public var results: [RequirementResult]
@@ -38,28 +37,6 @@ public struct CompletenessReport {
         }
         lines.append((isComplete ? paint("Projet complet", "1;32") : paint("Projet incomplet", "1;31")) + " — " + summary)
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    public func json(project: String? = nil) -> String {
-        let requirements: [[String: Any]] = results.map { result in
-            var entry: [String: Any] = [
-                "id": result.requirement.id, "title": result.requirement.title,
-                "severity": result.requirement.severity.rawValue, "status": result.status.rawValue,
-                "source": result.requirement.source,
-            ]
-            if let location = result.location { entry["location"] = "\(location.file):\(location.line)" }
-            if let message = result.message { entry["message"] = message }
-            if !result.isApplicable { entry["applicable"] = false }
-            if !result.isSatisfied, let hint = result.requirement.hint { entry["hint"] = hint }
-            return entry
-        }
-        var object: [String: Any] = [
-            "complete": isComplete, "referential": referential.id, "summary": summary,
-            "blocking_satisfied": blocking.filter(\.isSatisfied).count, "blocking_total": blocking.count,
-            "requirements": requirements,
-        ]
-        if let project { object["project"] = project }
-        return JSONOutput.text(object)
     }
 
     /// Unmet requirements as diagnostics, for `build` (errors only with `--strict`).

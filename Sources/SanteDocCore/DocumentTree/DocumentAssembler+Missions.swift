@@ -17,11 +17,11 @@ extension DocumentAssembler {
                                        .init("Démarrage prévu"), .init("Déploiement prévu")], rows: rows, rowHeaders: true))]
     }
 
-    func missionSections(ids: inout IdentifierAllocator) -> [Section] {
+    func missionSections() -> [Section] {
         project.missions.map { mission in
             let rule = figures.funding?.table.mission(mission.id.value)
                 ?? regulation.fundingTables.values.lazy.compactMap { $0.mission(mission.id.value) }.first
-            let id = ids.unique("mission-" + mission.id.value)
+            let id = "mission-" + mission.id.value
             var blocks: [Block] = []
             if !mission.objectives.isEmpty {
                 blocks.append(.paragraph([.strong([.text("Objectifs")])]))

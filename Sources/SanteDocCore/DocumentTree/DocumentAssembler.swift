@@ -22,14 +22,13 @@ public struct DocumentAssembler {
 
     /// `extraChapters` (the completeness chapter) belong to the working draft only.
     public func assemble(extraChapters: [Section] = []) -> Document {
-        var ids = IdentifierAllocator()
+        // Base ids only: `IdentifierAllocator` makes them unique and valid before writing.
         var chapters: [Section] = Part.allCases.map { part in
-            var chapter = Section(id: ids.unique(part.rawValue), title: part.title, blocks: generatedBlocks(for: part),
-                                  sections: generatedSections(for: part, ids: &ids))
+            var chapter = Section(id: part.rawValue, title: part.title, blocks: generatedBlocks(for: part),
+                                  sections: part == .missions ? missionSections() : [])
             for text in sections where text.part == part {
-                let id = ids.unique("section-" + FrenchFormat.slug(text.title))
-                chapter.sections.append(Section(id: id, title: text.title, blocks: text.blocks,
-                                                sections: text.subsections.map { ids.assign($0, prefix: id) }))
+                chapter.sections.append(Section(id: "section-" + text.title, title: text.title, blocks: text.blocks,
+                                                sections: text.subsections))
             }
             if chapter.blocks.isEmpty && chapter.sections.isEmpty {
                 chapter.blocks = [.note(Note(.toWrite, title: "À compléter",
@@ -37,8 +36,8 @@ public struct DocumentAssembler {
             }
             return chapter
         }
-        if let communes = communeAnnex() { chapters.append(ids.assign(communes, prefix: "")) }
-        if edition == .workingDraft { chapters += extraChapters.map { ids.assign($0, prefix: "") } }
+        if let communes = communeAnnex() { chapters.append(communes) }
+        if edition == .workingDraft { chapters += extraChapters }
         if edition == .final { chapters = chapters.compactMap { $0.withoutNotesToWrite() } }
         let name = project.identity.name?.value ?? "CPTS (dénomination à préciser)"
         return Document(title: name, subtitle: "Projet de santé", cover: cover(), chapters: chapters,
@@ -70,10 +69,6 @@ public struct DocumentAssembler {
         case .governance: return governanceBlocks()
         }
     }
-
-    private func generatedSections(for part: Part, ids: inout IdentifierAllocator) -> [Section] {
-        part == .missions ? missionSections(ids: &ids) : []
-    }
 }
 
 extension Section {
@@ -87,28 +82,5 @@ extension Section {
         }
         copy.sections = sections.compactMap { $0.withoutNotesToWrite() }
         return copy.blocks.isEmpty && copy.sections.isEmpty ? nil : copy
-    }
-}
-
-/// Gives every section an id that is unique in the document and valid as an XML NCName.
-struct IdentifierAllocator {
-    private var used: Set<String> = []
-
-    mutating func unique(_ base: String) -> String {
-        var candidate = base.first?.isLetter == true ? base : "s-" + base
-        var n = 2
-        while used.contains(candidate) {
-            candidate = "\(base)-\(n)"
-            n += 1
-        }
-        used.insert(candidate)
-        return candidate
-    }
-
-    mutating func assign(_ section: Section, prefix: String) -> Section {
-        let base = (prefix.isEmpty ? "" : prefix + "-") + FrenchFormat.slug(section.title)
-        let id = section.id.isEmpty ? unique(base) : unique(section.id)
-        return Section(id: id, title: section.title, blocks: section.blocks,
-                       sections: section.sections.map { assign($0, prefix: id) })
     }
 }

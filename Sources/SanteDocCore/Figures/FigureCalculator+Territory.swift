@@ -24,9 +24,9 @@ extension FigureCalculator {
             checkDeclared(territory.declaredDepartmentShare.map { Located(printed($0.value), at: $0.location) }, printed(share),
                           what: "Part de la population du département") { $0 }
         }
-        // Without an ACI version yet, the size class still follows the thresholds, which no
-        // version has changed so far: the first table gives them.
-        if let population = t.population, let table = fundingTable ?? regulation.fundingTables.values.sorted(by: { $0.id < $1.id }).first {
+        // Without an ACI version yet, the size class follows the version the project would get.
+        if let population = t.population,
+           let table = fundingTable ?? regulation.defaultTable(at: project.contract.signatureDate?.value) {
             t.sizeClass = table.sizeClass(forPopulation: population)
             checkDeclared(territory.declaredSizeClass, t.sizeClass, what: "Taille ACI") { "taille \($0)" }
             warnNearThreshold(population, table: table)

@@ -34,6 +34,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
                             day: CalendarDate.days(inMonth: earlier.month, year: earlier.year))!
     }
 
+    /// Before any date a file gives, for ordering dates that may be unknown.
+    public static let distantPast = CalendarDate(year: 1, month: 1, day: 1)!
+
     public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"

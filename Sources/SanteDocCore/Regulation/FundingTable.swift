@@ -31,7 +31,7 @@ public struct FundingTable: Sendable {
     public var legalText: String
     public var contractYears: Int
     /// When the version came into force (`en_vigueur`), to pick the current one.
-    public var effectiveDate: String
+    public var effectiveDate: CalendarDate?
     public var sizeClasses: [SizeClass]
     public var operating: [Int: Int?]
     public var ceiling: [Int: Int?]

@@ -19,7 +19,7 @@ struct FundingTableReader {
             }
             table = parent
         } else {
-            table = FundingTable(id: id, title: "", legalText: "", contractYears: 5, effectiveDate: "", sizeClasses: [], operating: [:],
+            table = FundingTable(id: id, title: "", legalText: "", contractYears: 5, effectiveDate: nil, sizeClasses: [], operating: [:],
                                  ceiling: [:], missions: [], sources: [:], file: path)
         }
         table.id = id
@@ -27,7 +27,7 @@ struct FundingTableReader {
         table.title = file.string("titre")?.value ?? table.title
         table.legalText = file.string("texte")?.value ?? table.legalText
         table.contractYears = file.integer("duree_contrat_ans")?.value ?? table.contractYears
-        table.effectiveDate = file.date("en_vigueur")?.value.iso ?? table.effectiveDate
+        table.effectiveDate = file.date("en_vigueur")?.value ?? table.effectiveDate
         if let sources = file.mapping("sources", allowed: file.mappingKeys("sources")) {
             for key in sources.keys { table.sources[key] = sources.string(key)?.value }
         }

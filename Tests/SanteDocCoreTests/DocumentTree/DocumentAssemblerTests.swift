@@ -106,3 +106,43 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertTrue(widths.allSatisfy { $0 > 0 })
     }
 }
+
+final class IdentifierAllocatorTests: XCTestCase {
+    func testIdsFromUserTextAreASCIIUniqueAndStable() {
+        var ids = IdentifierAllocator()
+        XCTAssertEqual(ids.unique("mission-accès soins"), "mission-acces-soins")
+        XCTAssertEqual(ids.unique("mission-accès soins"), "mission-acces-soins-2")
+        XCTAssertEqual(ids.unique("Mission — Accès/Soins !"), "mission-acces-soins-3")
+        XCTAssertEqual(ids.unique(""), "x")
+        XCTAssertEqual(ids.unique("2024 : bilan"), "s-2024-bilan", "an NCName starts with a letter")
+        XCTAssertEqual(ids.unique("«»…"), "x-2")
+        XCTAssertEqual(ids.unique("mission-acces-soins-2"), "mission-acces-soins-2-2", "a suffix already taken is not reused")
+        for id in ["mission-acces-soins", "x", "s-2024-bilan"] {
+            XCTAssertNotNil(id.range(of: "^[a-z][a-z0-9-]*$", options: .regularExpression))
+        }
+    }
+
+    func testManyIdenticalTitlesCostLinearTime() {
+        var ids = IdentifierAllocator()
+        let all = (0..<20_000).map { _ in ids.unique("Même titre") }
+        XCTAssertEqual(Set(all).count, 20_000)
+        XCTAssertEqual(all.last, "meme-titre-20000")
+    }
+
+    func testTheDocumentPassRenamesReferencesWithTheirTables() {
+        let table = Table(id: "tableau commun", caption: "T", columns: [.init("A")], rows: [])
+        let chart = BarChart(id: "graphique", title: "G", labelTitle: "A", valueTitle: "B", bars: [],
+                             sourceTable: TableReference(id: "tableau commun", caption: "T"))
+        let document = Document(title: "D", chapters: [
+            Section(id: "un", title: "Un", blocks: [.table(table)]),
+            Section(id: "un", title: "Un bis", blocks: [.table(Table(id: "tableau commun", caption: "T2", columns: [], rows: [])),
+                                                        .chart(chart)],
+                    sections: [Section(id: "", title: "Sous-partie")]),
+        ])
+        let assigned = IdentifierAllocator.assign(document)
+        XCTAssertEqual(assigned.chapters.map(\.id), ["un", "un-2"])
+        XCTAssertEqual(assigned.chapters[1].sections.first?.id, "un-2-sous-partie", "from its parent and its title")
+        guard case let .chart(renamed) = assigned.chapters[1].blocks[1] else { return XCTFail("chart expected") }
+        XCTAssertEqual(renamed.sourceTable?.id, "tableau-commun", "points to the first table of that name")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The JSON that `check` and `figures` print: sorted keys, so outputs are stable.
+public enum JSONOutput {
+    public static func text(_ object: Any) -> String {
+        guard JSONSerialization.isValidJSONObject(object),
+              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys,
+                                                                                       .withoutEscapingSlashes])
+        else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// `check --format json`: one object per project, in every case — with the completeness
+/// report when the sources could be read, with `"sources_valides": false` and the
+/// diagnostics when they could not.
+public enum CheckJSON {
+    public static func object(report: CompletenessReport?, diagnostics: [Diagnostic], project: String?) -> [String: Any] {
+        var object: [String: Any] = ["sources_valides": report != nil, "complete": report?.isComplete ?? false,
+                                     "diagnostics": diagnostics.map(entry)]
+        if let project { object["project"] = project }
+        guard let report else { return object }
+        object["referential"] = report.referential.id
+        object["summary"] = report.summary
+        object["blocking_satisfied"] = report.blocking.filter(\.isSatisfied).count
+        object["blocking_total"] = report.blocking.count
+        object["requirements"] = report.results.map { result -> [String: Any] in
+            var entry: [String: Any] = [
+                "id": result.requirement.id, "title": result.requirement.title,
+                "severity": result.requirement.severity.rawValue, "status": result.status.rawValue,
+                "source": result.requirement.source,
+            ]
+            if let location = result.location { entry["location"] = "\(location.file):\(location.line)" }
+            if let message = result.message { entry["message"] = message }
+            if !result.isApplicable { entry["applicable"] = false }
+            if !result.isSatisfied, let hint = result.requirement.hint { entry["hint"] = hint }
+            return entry
+        }
+        return object
+    }
+
+    /// A diagnostic as JSON: file, line, column, id, severity, message, suggestion.
+    public static func entry(_ diagnostic: Diagnostic) -> [String: Any] {
+        var entry: [String: Any] = ["id": diagnostic.id, "severity": diagnostic.severity.label, "message": diagnostic.message]
+        if let location = diagnostic.location {
+            entry["file"] = location.file
+            entry["line"] = location.line
+            entry["column"] = location.column
+        }
+        if let hint = diagnostic.hint { entry["suggestion"] = hint }
+        return entry
+    }
+}
