@@ -46,7 +46,7 @@ public struct BuildAction {
         guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(request.referential),
               let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: request.projectPath)
         else { return .invalidSources }
-        let report = CheckAction.report(result, referential: referential)
+        let report = CheckAction.report(result, referential: referential, diagnostics: diagnostics)
         if request.edition == .final {
             let undated = result.project.draftDate == nil
             if undated {

@@ -15,7 +15,7 @@ public struct CheckAction {
         guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(path),
               let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath)
         else { return nil }
-        return Self.report(result, referential: referential)
+        return Self.report(result, referential: referential, diagnostics: diagnostics)
     }
 
     /// Several projects at once, `jobs` at a time; regulation and referential are read
@@ -38,7 +38,7 @@ public struct CheckAction {
                 let engine = DiagnosticEngine()
                 let result = ProjectPipeline(toolkit: toolkit, diagnostics: engine, regulation: regulation)
                     .run(projectPath: projectPaths[index])
-                let report = result.map { Self.report($0, referential: referential) }
+                let report = result.map { Self.report($0, referential: referential, diagnostics: engine) }
                 lock.lock()
                 results[index] = (report, engine)
                 lock.unlock()
@@ -47,7 +47,10 @@ public struct CheckAction {
         return results.map { $0! }
     }
 
-    static func report(_ result: ProjectPipeline.Result, referential: Referential) -> CompletenessReport {
+    /// Every requirement evaluated, and the sections' claims checked against the referential.
+    static func report(_ result: ProjectPipeline.Result, referential: Referential,
+                       diagnostics: DiagnosticEngine) -> CompletenessReport {
+        CoverageCheck.validate(result.project, against: referential, diagnostics: diagnostics)
         let results = RequirementChecker(project: result.project, figures: result.figures, regulation: result.regulation)
             .evaluate(referential)
         return CompletenessReport(referential: referential, results: results)

@@ -1,4 +1,5 @@
-/// Prints diagnostics compiler-style: `file:line:column: erreur: message`, then the hint.
+/// Prints diagnostics compiler-style: `file:line:column: erreur: message [id]`, then the
+/// hint. The id is the entry of `docs/diagnostics.md` that explains the cause and the fix.
 public struct DiagnosticFormatter {
     public var useColor: Bool
 
@@ -7,7 +8,7 @@ public struct DiagnosticFormatter {
     public func format(_ diagnostic: Diagnostic) -> String {
         var line = ""
         line += diagnostic.location.map { "\($0): " } ?? "santedoc: "
-        line += paint(diagnostic.severity.label + ":", diagnostic.severity) + " " + diagnostic.message
+        line += paint(diagnostic.severity.label + ":", diagnostic.severity) + " " + diagnostic.message + " [\(diagnostic.id)]"
         // A hint of several lines (a YAML example) stays under its label, indented.
         if let hint = diagnostic.hint {
             line += "\n    " + paint("suggestion :", .note) + " " + hint.replacingOccurrences(of: "\n", with: "\n        ")

@@ -49,12 +49,14 @@ extension DocumentAssembler {
 
     func diagnosticBlocks() -> [Block] {
         guard !figures.indicators.isEmpty else { return [] }
-        func number(_ d: Double?) -> [Inline] { cell(d.map { FrenchFormat.decimal($0, places: 2) } ?? "—") }
+        func number(_ q: Quantity?) -> [Inline] { cell(q.map { FrenchFormat.decimal($0.value, places: $0.places) } ?? "—") }
         let rows = figures.indicators.map { c -> [[Inline]] in
             let i = c.indicator
             // A gap between two percentages is in points.
-            func gap(_ d: Double?) -> [Inline] {
-                cell(d.map { ($0 > 0 ? "+" : "") + FrenchFormat.decimal($0, places: 2) + (i.unit == "%" ? "\u{00A0}pt" : "") } ?? "—")
+            func gap(_ q: Quantity?) -> [Inline] {
+                cell(q.map { ($0.value > 0 ? "+" : "") + FrenchFormat.decimal($0.value, places: $0.places)
+                    + (i.unit == "%" ? "\u{00A0}" + FrenchFormat.unit("points", agreeingWith: $0.value, places: $0.places) : "") }
+                    ?? "—")
             }
             return [cell(i.name + (i.unit.map { " (\($0))" } ?? "")), number(i.territory), number(i.department),
                     number(i.region), number(i.france), gap(c.gapFrance), cell(c.verdictFrance?.rawValue ?? "—"),
@@ -72,11 +74,12 @@ extension DocumentAssembler {
 
     private func comparisonChart(_ comparison: ProjectFigures.IndicatorComparison, source: TableReference) -> Block? {
         let i = comparison.indicator
-        let values: [(String, Double?)] = [("Territoire", i.territory), ("Département", i.department), ("Région", i.region),
-                                           ("France", i.france)]
+        let values: [(String, Quantity?)] = [("Territoire", i.territory), ("Département", i.department), ("Région", i.region),
+                                             ("France", i.france)]
         let bars = values.compactMap { label, value in
-            value.map { BarChart.Bar(label: label, value: $0,
-                                     valueText: FrenchFormat.decimal($0, places: 2) + (i.unit.map { "\u{00A0}" + $0 } ?? "")) }
+            value.map { BarChart.Bar(label: label, value: $0.value,
+                                     valueText: FrenchFormat.decimal($0.value, places: $0.places)
+                                        + (i.unit.map { "\u{00A0}" + $0 } ?? "")) }
         }
         guard bars.count > 1 else { return nil }
         return .chart(BarChart(id: "graphique-\(comparison.slug)", title: i.name, labelTitle: "Territoire de référence",

@@ -59,7 +59,7 @@ extension DocumentAssembler {
              cell(c.area.map { FrenchFormat.decimal($0, places: 1) } ?? "—")]
         }
         let area = figures.territory.area.map { FrenchFormat.decimal($0, places: 1) } ?? "—"
-        let total = [cell("Total"), cell("\(communes.count) communes"),
+        let total = [cell("Total"), cell(FrenchFormat.count(communes.count, "commune", "communes")),
                      cell(figures.territory.population.map(FrenchFormat.integer) ?? "—"), cell(area)]
         return Table(id: "tableau-communes", caption: "Communes du territoire d’action",
                      columns: [.init("Code INSEE"), .init("Commune"), .init("Population", .right),

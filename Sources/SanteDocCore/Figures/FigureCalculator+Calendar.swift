@@ -26,23 +26,26 @@ extension FigureCalculator {
     func computeIndicators(into figures: inout ProjectFigures) {
         for indicator in project.indicators {
             let slug = FrenchFormat.slug(indicator.name)
+            // A gap is as precise as the less rounded of its two terms.
+            func gap(_ other: Quantity?) -> Quantity? {
+                other.map { Quantity(indicator.territory.value - $0.value, places: max(indicator.territory.places, $0.places)) }
+            }
             var comparison = ProjectFigures.IndicatorComparison(
-                indicator: indicator, slug: slug,
-                gapDepartment: indicator.department.map { indicator.territory - $0 },
-                gapRegion: indicator.region.map { indicator.territory - $0 },
-                gapFrance: indicator.france.map { indicator.territory - $0 })
-            if let gap = comparison.gapFrance, let better = indicator.better {
+                indicator: indicator, slug: slug, gapDepartment: gap(indicator.department),
+                gapRegion: gap(indicator.region), gapFrance: gap(indicator.france))
+            if let gap = comparison.gapFrance?.value, let better = indicator.better {
                 comparison.verdictFrance = gap == 0 ? .equal : ((gap > 0) == (better == .higher) ? .better : .worse)
             }
             figures.indicators.append(comparison)
-            figures.all.add("diagnostic.\(slug).territoire", indicator.name, .decimal(indicator.territory, places: 2, unit: indicator.unit))
+            figures.all.add("diagnostic.\(slug).territoire", indicator.name,
+                            .decimal(indicator.territory.value, places: indicator.territory.places, unit: indicator.unit))
             // A gap between two percentages is in points, not in percent.
             let gapUnit = indicator.unit == "%" ? "points" : indicator.unit
             for (key, label, gap) in [("departement", "au département", comparison.gapDepartment),
                                       ("region", "à la région", comparison.gapRegion),
                                       ("france", "à la France", comparison.gapFrance)] {
                 if let gap { figures.all.add("diagnostic.\(slug).ecart-\(key)", "\(indicator.name) — écart \(label)",
-                                             .decimal(gap, places: 2, unit: gapUnit)) }
+                                             .decimal(gap.value, places: gap.places, unit: gapUnit)) }
             }
         }
     }

@@ -7,8 +7,10 @@ extension FigureCalculator {
                                 ?? "versions disponibles : " + regulation.fundingTables.keys.sorted().joined(separator: ", ") + ".")
             return
         }
+        checkInForce(table, named: version)
         guard let size = figures.territory.sizeClass else { return }
         var missions: [ProjectFigures.MissionFunding] = []
+        var gaps = FundingGaps()
         for mission in project.missions {
             guard let rule = table.mission(mission.id.value) else {
                 diagnostics.error("missions.inconnue", at: mission.id.location,
@@ -17,12 +19,16 @@ extension FigureCalculator {
                                     ?? "missions : " + table.missions.map(\.id).joined(separator: ", ") + ".")
                 continue
             }
-            missions.append(fund(mission, rule: rule, table: table, size: size))
+            missions.append(fund(mission, rule: rule, size: size, gaps: &gaps))
         }
         var funding = ProjectFigures.Funding(table: table, sizeClass: size, operating: table.operating[size] ?? nil,
                                              missions: missions, annualTotal: nil, ceiling: table.ceiling[size] ?? nil,
                                              contractTotal: nil)
-        if funding.operating == nil { reportUnknownCell(table, "fonctionnement.montants.\(size)", what: "le fonctionnement") }
+        if funding.operating == nil {
+            gaps.unpriced.insert("fonctionnement", at: 0)
+            gaps.cells.insert("fonctionnement.montants.\(size)", at: 0)
+        }
+        report(gaps, table: table, size: size)
         let parts = [funding.operating] + missions.map(\.total)
         if parts.allSatisfy({ $0 != nil }) {
             funding.annualTotal = parts.compactMap { $0 }.reduce(0, +)
@@ -38,10 +44,25 @@ extension FigureCalculator {
         publish(funding, into: &figures.all)
     }
 
-    private func fund(_ mission: Mission, rule: FundingTable.MissionRule, table: FundingTable, size: Int) -> ProjectFigures.MissionFunding {
+    /// A version that came into force after the signature is the contract as amended later
+    /// (an avenant applies to running contracts) — or a slip: said, not guessed.
+    private func checkInForce(_ table: FundingTable, named version: Located<String>) {
+        guard let signature = project.contract.signatureDate?.value, let start = table.effectiveDate, signature < start else { return }
+        let then = regulation.defaultTable(at: signature)
+        diagnostics.warning("contrat.version-pas-en-vigueur", at: version.location,
+                            "« \(table.title) » n’était pas encore en vigueur à la signature du contrat "
+                                + "(\(FrenchFormat.date(signature))) : il s’applique à partir du \(FrenchFormat.date(start)).",
+                            hint: (then.map { "à la signature, la version en vigueur était « \($0.id) ». " } ?? "")
+                                + "Si le contrat a depuis été modifié par cet avenant, gardez « \(version.value) » ; "
+                                + "sinon corrigez contrat.version_aci ou contrat.date_signature.")
+    }
+
+    private func fund(_ mission: Mission, rule: FundingTable.MissionRule, size: Int,
+                      gaps: inout FundingGaps) -> ProjectFigures.MissionFunding {
         let maxima = rule.amounts[size]
         let cell = "missions[\(rule.id)].montants.\(size)"
-        func amount(_ contracted: Located<Int>?, _ maximum: Int?, _ part: String, _ key: String) -> Int? {
+        func amount(_ contracted: Located<Int>?, _ maximum: Int?, _ part: String, _ key: String,
+                    gaps: inout FundingGaps) -> Int? {
             guard let contracted else { return maximum }
             if let maximum, contracted.value > maximum {
                 diagnostics.error("financement.depassement", at: contracted.location,
@@ -49,22 +70,22 @@ extension FigureCalculator {
                                     + "de l’ACI pour la taille \(size) (\(FrenchFormat.integer(maximum)) €).",
                                   hint: "corrigez le montant du contrat ou la version de l’ACI.")
             } else if maximum == nil {
-                diagnostics.warning("financement.maximum-inconnu", at: contracted.location,
-                                    "Le maximum ACI de la \(part) de « \(rule.id) » (taille \(size)) est inconnu : le montant "
-                                        + "saisi ne peut pas être contrôlé.",
-                                    hint: "complétez la cellule « \(cell).\(key) » de \(table.file) depuis le texte officiel.")
+                gaps.unchecked.append("\(part) de « \(rule.id) »")
+                gaps.cells.append("\(cell).\(key)")
             }
             return contracted.value
         }
         if mission.contractedFixed == nil, mission.contractedVariable == nil, maxima?.total == nil,
            maxima?.fixed == nil || maxima?.variable == nil {
-            reportUnknownCell(table, cell, what: "la mission « \(rule.id) » en taille \(size)")
+            gaps.unpriced.append(rule.id)
+            gaps.cells.append(cell)
         }
-        let fixed = amount(mission.contractedFixed, maxima?.fixed, "part fixe", "fixe")
-        let variable = amount(mission.contractedVariable, maxima?.variable, "part variable", "variable")
+        let fixed = amount(mission.contractedFixed, maxima?.fixed, "part fixe", "fixe", gaps: &gaps)
+        let variable = amount(mission.contractedVariable, maxima?.variable, "part variable", "variable", gaps: &gaps)
         let total = fixed.flatMap { f in variable.map { f + $0 } } ?? (mission.contractedFixed == nil ? maxima?.total : nil)
         if total == nil, maxima?.total == nil, mission.contractedFixed != nil || mission.contractedVariable != nil {
-            reportUnknownCell(table, "\(cell).total", what: "le total de « \(rule.id) »")
+            gaps.unpriced.append(rule.id)
+            gaps.cells.append("\(cell).total")
         }
         let amounts = mission.indicators.compactMap(\.maximumAmount)
         let indicatorTotal = amounts.isEmpty ? nil : amounts.reduce(0, +)
@@ -87,11 +108,28 @@ extension FigureCalculator {
                           hint: "ajustez les « montant » (ou « paliers ») des indicateurs, ou la « part_variable » de la mission.")
     }
 
-    func reportUnknownCell(_ table: FundingTable, _ cell: String, what: String) {
-        diagnostics.warning("financement.cellule-inconnue", at: project.contract.aciVersion?.location,
-                            "Montant inconnu pour \(what) (\(table.title)) : le financement ne peut pas être totalisé.",
-                            hint: "complétez la cellule « \(cell) » de \(table.file) depuis le texte officiel, "
-                                + "ou saisissez les montants du contrat signé (part_fixe, part_variable).")
+    /// What the regulation data cannot price, said once to the user — with what *they* can
+    /// enter — and cell by cell to maintainers, as remarks (`--verbose`).
+    private func report(_ gaps: FundingGaps, table: FundingTable, size: Int) {
+        let location = project.contract.aciVersion?.location
+        if !gaps.unpriced.isEmpty {
+            diagnostics.warning("financement.montants-non-publies", at: location,
+                                "Montants non publiés pour la taille \(size) (\(table.title)) : "
+                                    + gaps.unpriced.joined(separator: ", ") + " ; le financement ne peut pas être totalisé.",
+                                hint: "saisissez les montants de votre contrat signé dans projet.yaml (part_fixe et part_variable "
+                                    + "de chaque mission) : SanteDoc les utilise à la place des maxima de l’ACI.")
+        }
+        if !gaps.unchecked.isEmpty {
+            diagnostics.warning("financement.maximum-non-publie", at: location,
+                                "Maxima de l’ACI non publiés pour la taille \(size) : "
+                                    + gaps.unchecked.joined(separator: ", ") + " ne peuvent pas être contrôlés.",
+                                hint: "vérifiez ces montants sur le contrat signé ; SanteDoc les reprend tels quels.")
+        }
+        for cell in gaps.cells {
+            diagnostics.emit(Diagnostic("financement.cellule-inconnue", .note, at: SourceLocation(file: table.file),
+                                        "Cellule « \(cell) » vide (null) dans \(table.file).",
+                                        hint: "à compléter depuis le texte officiel, avec sa source (voir README, réglementation)."))
+        }
     }
 
     private func publish(_ funding: ProjectFigures.Funding, into all: inout FigureSet) {
@@ -120,4 +158,14 @@ extension FigureCalculator {
                     : "Financement maximal sur la durée du contrat",
                 known(funding.contractTotal, FigureValue.euros, incomplete, shown: FundingTable.incompleteTotal))
     }
+}
+
+/// Amounts the regulation data does not give, gathered so that each is said once.
+struct FundingGaps {
+    /// Lines whose amount is unknown (`fonctionnement`, mission ids).
+    var unpriced: [String] = []
+    /// Contracted amounts whose ACI maximum is unknown.
+    var unchecked: [String] = []
+    /// The cells of `Templates/aci` to fill, for maintainers.
+    var cells: [String] = []
 }

@@ -3,26 +3,39 @@ extension FigureCalculator {
         let territory = project.territory
         var t = ProjectFigures.TerritoryFigures()
         if !territory.communes.isEmpty {
-            t.population = territory.communes.reduce(0) { $0 + $1.population }
+            // Each commune is bounded, so the sum cannot overflow; the total still has to be
+            // a plausible territory.
+            let sum = territory.communes.reduce(0) { $0 + $1.population }
+            let bound = Limits.territoryPopulation
+            guard bound.range.contains(sum) else {
+                diagnostics.error("territoire.population-invalide", at: territory.communeListLocation,
+                                  "La population des communes totalise \(FrenchFormat.integer(sum)) habitants : une CPTS couvre "
+                                    + "de \(FrenchFormat.integer(bound.range.lowerBound)) à "
+                                    + "\(FrenchFormat.integer(bound.range.upperBound)) habitants.",
+                                  hint: "indiquez la population municipale INSEE de chaque commune (colonne « population »).")
+                figures.territory = t
+                return
+            }
+            t.population = sum
             t.populationFromCommunes = true
             t.communeCount = territory.communes.count
             let areas = territory.communes.compactMap(\.area)
-            t.area = areas.count == territory.communes.count ? areas.reduce(0, +) : territory.declaredArea?.value
+            t.area = areas.count == territory.communes.count ? areas.reduce(0, +) : territory.declaredArea?.value.value
             checkDeclared(territory.declaredPopulation, t.population, what: "Population") { FrenchFormat.integer($0) }
             checkDeclared(territory.declaredCommuneCount, t.communeCount, what: "Nombre de communes") { String($0) }
+            if areas.count == territory.communes.count {
+                checkDeclared(territory.declaredArea, t.area, what: "Superficie (km²)")
+            }
         } else {
             t.population = territory.declaredPopulation?.value
             t.communeCount = territory.declaredCommuneCount?.value
-            t.area = territory.declaredArea?.value
+            t.area = territory.declaredArea?.value.value
         }
         if let population = t.population, let area = t.area, area > 0 { t.density = Double(population) / area }
         if let population = t.population, let department = territory.department?.population?.value, department > 0 {
             let share = Double(population) / Double(department) * 100
             t.departmentShare = share
-            // Typed with two decimals, so compared as printed.
-            let printed = { (value: Double) in FrenchFormat.decimal(value, places: 2) + " %" }
-            checkDeclared(territory.declaredDepartmentShare.map { Located(printed($0.value), at: $0.location) }, printed(share),
-                          what: "Part de la population du département") { $0 }
+            checkDeclared(territory.declaredDepartmentShare, share, what: "Part de la population du département", unit: " %")
         }
         // Without an ACI version yet, the size class follows the version the project would get.
         if let population = t.population,

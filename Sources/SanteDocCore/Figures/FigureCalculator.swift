@@ -24,6 +24,19 @@ public struct FigureCalculator {
         return figures
     }
 
+    /// Reports a typed number that disagrees with the computed one at the precision it was
+    /// typed: a declared 8,6 agrees with a computed 8,57, a declared 8,60 does not.
+    func checkDeclared(_ declared: Located<Quantity>?, _ computed: Double?, what: String, unit: String = "") {
+        guard let declared, let computed else { return }
+        let places = declared.value.places
+        let typed = FrenchFormat.decimal(declared.value.value, places: places)
+        let rounded = FrenchFormat.decimal(computed, places: places)
+        guard typed != rounded else { return }
+        diagnostics.error("chiffre.incoherent", at: declared.location,
+                          "\(what) : valeur saisie \(typed)\(unit), valeur calculée \(rounded)\(unit).",
+                          hint: "supprimez la valeur saisie (SanteDoc la calcule) ou corrigez les données sources.")
+    }
+
     /// Reports a typed figure that disagrees with the computed one.
     func checkDeclared<T: Equatable>(_ declared: Located<T>?, _ computed: T?, what: String,
                                      show: (T) -> String) {

@@ -15,7 +15,9 @@ public enum FigureValue: Equatable, Sendable {
     public var formatted: String {
         switch self {
         case let .integer(n): return FrenchFormat.integer(n)
-        case let .decimal(d, places, unit): return FrenchFormat.decimal(d, places: places) + (unit.map { "\u{00A0}" + $0 } ?? "")
+        case let .decimal(d, places, unit):
+            return FrenchFormat.decimal(d, places: places)
+                + (unit.map { "\u{00A0}" + FrenchFormat.unit($0, agreeingWith: d, places: places) } ?? "")
         case let .percent(d, places): return FrenchFormat.decimal(d, places: places) + "\u{00A0}%"
         case let .euros(n): return FrenchFormat.integer(n) + "\u{00A0}€"
         case let .date(date): return FrenchFormat.date(date)

@@ -58,9 +58,9 @@ public struct ProjectFigures: Sendable {
         public enum Verdict: String, Sendable { case better = "meilleur", worse = "moins bon", equal = "égal" }
         public var indicator: DiagnosticIndicator
         public var slug: String
-        public var gapDepartment: Double?
-        public var gapRegion: Double?
-        public var gapFrance: Double?
+        public var gapDepartment: Quantity?
+        public var gapRegion: Quantity?
+        public var gapFrance: Quantity?
         public var verdictFrance: Verdict?
     }
 

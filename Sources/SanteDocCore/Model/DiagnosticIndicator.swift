@@ -4,10 +4,11 @@ public struct DiagnosticIndicator: Sendable {
 
     public var name: String
     public var unit: String?
-    public var territory: Double
-    public var department: Double?
-    public var region: Double?
-    public var france: Double?
+    /// Values as typed, so they print at the precision the source gives.
+    public var territory: Quantity
+    public var department: Quantity?
+    public var region: Quantity?
+    public var france: Quantity?
     public var source: String
     public var year: Int?
     public var better: BetterDirection?

@@ -5,9 +5,9 @@ public struct Territory: Sendable {
     /// Typed by the board; checked against the commune list when there is one.
     public var declaredPopulation: Located<Int>?
     public var declaredCommuneCount: Located<Int>?
-    public var declaredArea: Located<Double>?
+    public var declaredArea: Located<Quantity>?
     /// Declared share of the department, to be reproduced by the computation.
-    public var declaredDepartmentShare: Located<Double>?
+    public var declaredDepartmentShare: Located<Quantity>?
     public var declaredSizeClass: Located<Int>?
     public var populationReference: String?
     public var communes: [Commune] = []

@@ -17,7 +17,17 @@ struct CSVTableReader {
     let optional: [String]
     let diagnostics: DiagnosticEngine
 
-    func read(_ text: String) -> [Row]? {
+    /// Lines starting with `#` are comments (a source, a date of extraction): they are read
+    /// as blank lines, so that line numbers stay those of the file.
+    static func withoutComments(_ text: String) -> (text: String, leadingLines: Int) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in lines.indices where lines[index].trimmingCharacters(in: .whitespaces).hasPrefix("#") { lines[index] = "" }
+        let leading = lines.prefix { $0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        return (lines.dropFirst(leading).joined(separator: "\n"), leading)
+    }
+
+    func read(_ source: String) -> [Row]? {
+        let (text, leadingLines) = Self.withoutComments(source)
         guard let headerLine = text.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         else {
             diagnostics.error("csv.vide", at: SourceLocation(file: file), "« \(file) » est vide.",
@@ -33,9 +43,9 @@ struct CSVTableReader {
             return nil
         }
         let header = (reader.headerRow ?? []).map { $0.lowercased() }
-        guard checkHeader(header, delimiter: delimiter) else { return nil }
+        guard checkHeader(header, delimiter: delimiter, line: leadingLines + 1) else { return nil }
         var rows: [Row] = []
-        var line = 1
+        var line = leadingLines + 1
         while true {
             guard let record = reader.next() else {
                 if reader.error != nil {
@@ -56,7 +66,7 @@ struct CSVTableReader {
             }
             guard record.count == header.count else {
                 diagnostics.error("csv.colonnes", at: SourceLocation(file: file, line: line),
-                                  "Cette ligne a \(record.count) colonnes, l’en-tête en a \(header.count).",
+                                  "Cette ligne a " + FrenchFormat.count(record.count, "colonne", "colonnes") + ", l’en-tête en a \(header.count).",
                                   hint: "vérifiez les « \(delimiter) » en trop ou manquants ; un texte contenant « \(delimiter) » "
                                     + "doit être entre guillemets.")
                 continue
@@ -67,23 +77,23 @@ struct CSVTableReader {
         return rows
     }
 
-    private func checkHeader(_ header: [String], delimiter: UnicodeScalar) -> Bool {
+    private func checkHeader(_ header: [String], delimiter: UnicodeScalar, line: Int) -> Bool {
         var ok = true
         if header.count == 1, header[0].contains("\t") {
-            diagnostics.error("csv.separateur", at: SourceLocation(file: file),
+            diagnostics.error("csv.separateur", at: SourceLocation(file: file, line: line),
                               "« \(file) » semble séparé par des tabulations.",
                               hint: "enregistrez-le au format « CSV (séparateur : point-virgule) ».")
             return false
         }
         let known = required + optional
         for (index, name) in header.enumerated() where !known.contains(name) {
-            diagnostics.error("csv.colonne-inconnue", at: SourceLocation(file: file, line: 1, column: index + 1),
+            diagnostics.error("csv.colonne-inconnue", at: SourceLocation(file: file, line: line, column: index + 1),
                               "Colonne « \(name) » inconnue dans « \(file) ».",
                               hint: Suggestions.hint(for: name, in: known) ?? "colonnes attendues : " + known.joined(separator: ", ") + ".")
             ok = false
         }
         for name in required where !header.contains(name) {
-            diagnostics.error("csv.colonne-manquante", at: SourceLocation(file: file, line: 1),
+            diagnostics.error("csv.colonne-manquante", at: SourceLocation(file: file, line: line),
                               "Colonne « \(name) » absente de « \(file) ».",
                               hint: "la première ligne doit contenir : " + required.joined(separator: String(delimiter)) + ".")
             ok = false
@@ -93,18 +103,36 @@ struct CSVTableReader {
 
     // MARK: Typed cells
 
-    func integer(_ row: Row, _ column: String) -> Int? {
+    func integer(_ row: Row, _ column: String, _ bound: Limits.Plausible) -> Int? {
         guard let text = row[column] else { return nil }
-        if let value = FrenchNumber.integer(text) { return value }
-        badNumber(row, column, text, example: "64 455")
-        return nil
+        guard let value = FrenchNumber.integer(text) else {
+            badNumber(row, column, text, example: "64 455")
+            return nil
+        }
+        guard bound.range.contains(value) else {
+            diagnostics.emit(YAMLMapping.outOfRange("La colonne « \(column) »", value, bound, at: row.location))
+            return nil
+        }
+        return value
     }
 
-    func decimal(_ row: Row, _ column: String) -> Double? {
+
+    /// A decimal number within `range` (by default, any number an indicator can hold).
+    func quantity(_ row: Row, _ column: String,
+                  range: ClosedRange<Double> = -Limits.indicatorMagnitude...Limits.indicatorMagnitude) -> Quantity? {
         guard let text = row[column] else { return nil }
-        if let value = FrenchNumber.decimal(text) { return value }
-        badNumber(row, column, text, example: "14,65")
-        return nil
+        guard let value = FrenchNumber.quantity(text) else {
+            badNumber(row, column, text, example: "14,65")
+            return nil
+        }
+        guard range.contains(value.value) else {
+            diagnostics.error("valeur.hors-limites", at: row.location,
+                              "La colonne « \(column) » vaut \(text) : valeur attendue de \(FrenchFormat.decimal(range.lowerBound, places: 0)) "
+                                + "à \(FrenchFormat.decimal(range.upperBound, places: 0)).",
+                              hint: "vérifiez le nombre saisi (unité, séparateur décimal).")
+            return nil
+        }
+        return value
     }
 
     private func badNumber(_ row: Row, _ column: String, _ text: String, example: String) {

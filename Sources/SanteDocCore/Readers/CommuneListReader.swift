@@ -18,7 +18,7 @@ struct CommuneListReader {
                 return nil
             }
             seen[code] = row.location
-            guard let population = csv.integer(row, "population") else {
+            guard let population = csv.integer(row, "population", Limits.communePopulation) else {
                 if row["population"] == nil {
                     diagnostics.error("communes.population", at: row.location, "Population manquante pour \(name).",
                                       hint: "indiquez la population municipale INSEE de la commune.")
@@ -26,7 +26,7 @@ struct CommuneListReader {
                 return nil
             }
             return Commune(inseeCode: code, name: name, population: population,
-                           area: csv.decimal(row, "superficie_km2"), location: row.location)
+                           area: csv.quantity(row, "superficie_km2", range: Limits.area)?.value, location: row.location)
         }
     }
 }

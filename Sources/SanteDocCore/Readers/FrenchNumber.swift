@@ -5,10 +5,15 @@ enum FrenchNumber {
         Int(normalized(text))
     }
 
-    static func decimal(_ text: String) -> Double? {
-        let clean = normalized(text).replacingOccurrences(of: ",", with: ".")
-        guard !clean.isEmpty, clean.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
-        return Double(clean)
+    static func decimal(_ text: String) -> Double? { quantity(text)?.value }
+
+    /// The number with the count of decimals written (`8,10` → 2, `8,1` → 1, `64 455` → 0).
+    static func quantity(_ text: String) -> Quantity? {
+        let clean = normalized(text).replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "\u{2212}", with: "-")
+        guard !clean.isEmpty, clean.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+              let value = Double(clean), value.isFinite else { return nil }
+        let places = clean.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        return Quantity(value, places: places)
     }
 
     /// Strips thousands separators (spaces, no-break spaces) and a trailing unit.

@@ -14,7 +14,7 @@ struct IndicatorTableReader {
                                   hint: "la source est exigée par l’ARS (ex. « Rézone CPTS (Assurance Maladie) »).")
                 return nil
             }
-            guard let value = csv.decimal(row, "territoire") else { return nil }
+            guard let value = csv.quantity(row, "territoire") else { return nil }
             var better: DiagnosticIndicator.BetterDirection?
             if let direction = row["sens"] {
                 better = DiagnosticIndicator.BetterDirection(rawValue: direction)
@@ -25,9 +25,9 @@ struct IndicatorTableReader {
                 }
             }
             return DiagnosticIndicator(name: name, unit: row["unite"], territory: value,
-                                       department: csv.decimal(row, "departement"), region: csv.decimal(row, "region"),
-                                       france: csv.decimal(row, "france"), source: source,
-                                       year: csv.integer(row, "annee"), better: better, location: row.location)
+                                       department: csv.quantity(row, "departement"), region: csv.quantity(row, "region"),
+                                       france: csv.quantity(row, "france"), source: source,
+                                       year: csv.integer(row, "annee", Limits.year), better: better, location: row.location)
         }
     }
 }

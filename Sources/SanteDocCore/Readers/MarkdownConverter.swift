@@ -8,16 +8,19 @@ struct MarkdownConverter {
     let file: String
     let lineOffset: Int
     let diagnostics: DiagnosticEngine
+    /// The body as typed, to measure table rows the parser has already normalised.
+    let sourceLines: [Substring]
     private(set) var placeholders: [Located<String>] = []
     /// Title of the innermost section, which names the tables written in it (Markdown
     /// has no caption syntax, and a table without caption is hard to follow by ear).
     private var currentTitle: String
     private var tablesInSection = 0
 
-    init(file: String, title: String, lineOffset: Int, diagnostics: DiagnosticEngine) {
+    init(file: String, title: String, lineOffset: Int, diagnostics: DiagnosticEngine, sourceLines: [Substring] = []) {
         self.file = file
         self.lineOffset = lineOffset
         self.diagnostics = diagnostics
+        self.sourceLines = sourceLines
         currentTitle = title
     }
 
@@ -52,6 +55,7 @@ struct MarkdownConverter {
     private mutating func blocks(_ node: MarkdownNode) -> [Block] {
         switch node.kind {
         case .paragraph:
+            checkUnrecognisedTable(node)
             let content = inlines(node.children)
             return content.isEmpty ? [] : [.paragraph(content)]
         case let .list(ordered, _):
@@ -76,7 +80,45 @@ struct MarkdownConverter {
         }
     }
 
+    /// The raw line from the node's column on (past a list or quote marker).
+    private func sourceLine(_ line: Int, from column: Int = 1) -> Substring? {
+        guard line >= 1 && line <= sourceLines.count else { return nil }
+        let raw = sourceLines[line - 1]
+        let start = raw.utf8.index(raw.startIndex, offsetBy: min(max(column - 1, 0), raw.utf8.count))
+        return raw[start...]
+    }
+
+    /// Every row must have as many cells as the header: the parser would pad or cut it.
+    private func checkRows(_ node: MarkdownNode, columns: Int) {
+        for row in node.children.dropFirst() {
+            guard let raw = sourceLine(row.line, from: row.column), raw.contains("|") else { continue }
+            let cells = MarkdownTableLines.cellCount(raw)
+            guard cells != columns else { continue }
+            diagnostics.error("markdown.tableau-colonnes", at: location(row),
+                              "Cette ligne du tableau a " + FrenchFormat.count(cells, "cellule", "cellules")
+                                + ", l’en-tête en a \(columns) : " + (cells < columns ? "des cellules manqueraient."
+                                                                                  : "des cellules seraient perdues."),
+                              hint: "ajoutez ou retirez des « | » pour avoir \(columns) cellules ; un « | » dans une cellule "
+                                + "s’écrit « \\| ».")
+        }
+    }
+
+    /// A header and a separator line that disagree: not a table for the parser, which would
+    /// print the pipes as text.
+    private func checkUnrecognisedTable(_ node: MarkdownNode) {
+        guard let header = sourceLine(node.line, from: node.column), MarkdownTableLines.looksLikeRow(header),
+              let separator = sourceLine(node.line + 1, from: node.column), MarkdownTableLines.isDelimiter(separator)
+        else { return }
+        let columns = MarkdownTableLines.cellCount(header), marks = MarkdownTableLines.cellCount(separator)
+        diagnostics.error("markdown.tableau-illisible", at: location(node),
+                          "Ce tableau n’est pas reconnu : l’en-tête a " + FrenchFormat.count(columns, "colonne", "colonnes")
+                            + ", la ligne de séparation en a \(marks) ; il serait affiché comme du texte.",
+                          hint: "écrivez autant de « --- » que de colonnes dans la deuxième ligne, par exemple "
+                            + "« |" + String(repeating: "---|", count: max(1, columns)) + " ».")
+    }
+
     private mutating func table(_ node: MarkdownNode, alignments: [MarkdownNode.ColumnAlignment]) -> Table {
+        checkRows(node, columns: max(1, alignments.count))
         let rows = node.children.map { row in row.children.map { inlines($0.children) } }
         let header = rows.first ?? []
         let columns = header.enumerated().map { index, cell in

@@ -15,7 +15,8 @@ struct MarkdownSectionReader {
         guard let (frontMatter, body, bodyLine) = splitFrontMatter(text) else { return nil }
         guard let meta = readFrontMatter(frontMatter) else { return nil }
         let root = CommonMarkParser.parse(body)
-        var converter = MarkdownConverter(file: file, title: meta.title, lineOffset: bodyLine - 1, diagnostics: diagnostics)
+        var converter = MarkdownConverter(file: file, title: meta.title, lineOffset: bodyLine - 1, diagnostics: diagnostics,
+                                          sourceLines: body.split(separator: "\n", omittingEmptySubsequences: false))
         let content = converter.convert(root)
         // The guidance becomes a note for the board: shown in the working draft, dropped
         // from the submission edition, never styled like a quotation.
@@ -69,7 +70,7 @@ struct MarkdownSectionReader {
     private func readFrontMatter(_ text: String) -> (title: String, part: Part, covers: [Located<String>])? {
         let node: Node?
         do {
-            node = try YAMLSafety.compose(text, file: file, diagnostics: diagnostics)
+            node = try YAMLSafety.compose(text, file: file, diagnostics: diagnostics, lineOffset: 1)
         } catch {
             YAMLSafety.report(error, file: file, diagnostics: diagnostics, lineOffset: 1)
             return nil

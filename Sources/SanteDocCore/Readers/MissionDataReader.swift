@@ -24,8 +24,8 @@ struct MissionDataReader {
             mission.objectives = item.strings("objectifs")
             mission.plannedStart = item.date("demarrage")
             mission.plannedDeployment = item.date("deploiement")
-            mission.contractedFixed = item.integer("part_fixe")
-            mission.contractedVariable = item.integer("part_variable")
+            mission.contractedFixed = item.integer("part_fixe", Limits.amount)
+            mission.contractedVariable = item.integer("part_variable", Limits.amount)
             mission.actions = readActions(item)
             mission.indicators = readIndicators(item)
             project.missions.append(mission)
@@ -33,13 +33,14 @@ struct MissionDataReader {
     }
 
     private func readActions(_ mission: YAMLMapping) -> [MissionAction] {
-        guard let node = mission["actions"] else { return [] }
-        // An action is either a short text or a mapping with details.
-        if case let .sequence(sequence) = node, sequence.allSatisfy({ $0.scalar != nil }) {
-            return mission.locatedStrings("actions").map { MissionAction(title: $0.value, location: $0.location) }
-        }
-        return mission.mappings("actions", allowed: ["titre", "description", "pilote"],
-                                example: "actions:\n  - titre: \"…\"\n    pilote: \"…\"").compactMap { item in
+        // An action is either a short text or a mapping with details, in any mix.
+        mission.textsOrMappings("actions", allowed: ["titre", "description", "pilote"],
+                                example: "actions:\n  - \"Action courte\"\n  - titre: \"…\"\n    pilote: \"…\"").compactMap { entry in
+            let item: YAMLMapping
+            switch entry {
+            case let .text(text): return MissionAction(title: text.value, location: text.location)
+            case let .mapping(mapping): item = mapping
+            }
             guard let title = item.string("titre") else {
                 item.require("titre", "le titre de l’action", example: "titre: \"…\"")
                 return nil
@@ -59,7 +60,7 @@ struct MissionDataReader {
             }
             var indicator = MissionIndicator(label: label.value, kind: enumValue(item, "type", IndicatorKind.self) ?? .result,
                                              initialValue: item.string("valeur_initiale")?.value, target: item.string("cible")?.value,
-                                             evidence: item.string("justificatif")?.value, amount: item.integer("montant")?.value,
+                                             evidence: item.string("justificatif")?.value, amount: item.integer("montant", Limits.amount)?.value,
                                              location: item.location)
             if let years = item.mapping("cibles_par_annee", allowed: (1...10).map(String.init),
                                         example: "cibles_par_annee:\n  1: \"≤ 150\"\n  2: \"≤ 100\"") {
@@ -67,7 +68,7 @@ struct MissionDataReader {
             }
             indicator.steps = item.mappings("paliers", allowed: ["condition", "montant"],
                                             example: "paliers:\n  - {condition: \"≤ 50 patients\", montant: 9000}").compactMap { step in
-                guard let condition = step.string("condition"), let amount = step.integer("montant") else {
+                guard let condition = step.string("condition"), let amount = step.integer("montant", Limits.amount) else {
                     step.require("condition", "la condition du palier", example: "condition: \"≤ 50 patients\"")
                     step.require("montant", "le montant du palier", example: "montant: 9000")
                     return nil

@@ -72,17 +72,17 @@ struct ProjectDataReader {
             "taille_aci", "reference_population"]) else { return }
         project.territory.location = territory.location
         project.territory.name = territory.string("nom")?.value
-        project.territory.declaredPopulation = territory.integer("population")
-        project.territory.declaredCommuneCount = territory.integer("nombre_communes")
-        project.territory.declaredArea = territory.number("superficie_km2")
-        project.territory.declaredDepartmentShare = territory.number("part_departement")
-        project.territory.declaredSizeClass = territory.integer("taille_aci")
+        project.territory.declaredPopulation = territory.integer("population", Limits.territoryPopulation)
+        project.territory.declaredCommuneCount = territory.integer("nombre_communes", Limits.communeCount)
+        project.territory.declaredArea = territory.number("superficie_km2", range: Limits.area)
+        project.territory.declaredDepartmentShare = territory.number("part_departement", range: 0...100)
+        project.territory.declaredSizeClass = territory.integer("taille_aci", Limits.sizeClass)
         project.territory.populationReference = territory.string("reference_population")?.value
         if let department = territory.mapping("departement", allowed: ["nom", "code", "population", "source_population"]) {
             if let name = department.string("nom") {
                 project.territory.department = Department(
                     name: name.value, code: department.string("code")?.value,
-                    population: department.integer("population"),
+                    population: department.integer("population", Limits.departmentPopulation),
                     populationSource: department.string("source_population")?.value)
             } else {
                 department.require("nom", "le nom du département", example: "nom: Dordogne")
@@ -91,11 +91,11 @@ struct ProjectDataReader {
     }
 
     private func readMembers(_ top: YAMLMapping, into project: inout Project) {
-        project.declaredMemberTotal = top.integer("membres_total")
+        project.declaredMemberTotal = top.integer("membres_total", Limits.memberCount)
         if top["professionnels"] != nil { project.professionalsLocation = top.location(of: "professionnels") }
         for item in top.mappings("professionnels", allowed: ["profession", "effectif"],
                                  example: "professionnels:\n  - profession: Infirmiers\n    effectif: 29") {
-            guard let profession = item.string("profession"), let count = item.integer("effectif") else {
+            guard let profession = item.string("profession"), let count = item.integer("effectif", Limits.memberCount) else {
                 item.require("profession", "la profession", example: "profession: Infirmiers")
                 item.require("effectif", "l’effectif", example: "effectif: 29")
                 continue
@@ -105,13 +105,13 @@ struct ProjectDataReader {
         }
         for item in top.mappings("chronologie", allowed: ["annee", "date", "titre", "membres", "texte"],
                                  example: "chronologie:\n  - annee: 2014\n    titre: \"Création du Pôle de santé\"") {
-            guard let year = item.integer("annee"), let title = item.string("titre") else {
+            guard let year = item.integer("annee", Limits.year), let title = item.string("titre") else {
                 item.require("annee", "l’année", example: "annee: 2014")
                 item.require("titre", "un titre", example: "titre: \"Création du Pôle de santé\"")
                 continue
             }
             project.chronology.append(Milestone(year: year.value, date: item.date("date")?.value, title: title.value,
-                                                members: item.integer("membres")?.value,
+                                                members: item.integer("membres", Limits.memberCount)?.value,
                                                 text: item.string("texte")?.value, location: item.location))
         }
         if top["partenaires"] != nil { project.partnersLocation = top.location(of: "partenaires") }

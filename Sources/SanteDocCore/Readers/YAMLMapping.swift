@@ -71,18 +71,39 @@ struct YAMLMapping {
         return text.isEmpty ? nil : Located(text, at: valueLocation(of: key))
     }
 
-    func integer(_ key: String) -> Located<Int>? {
+    /// A whole number within its plausible range; outside it, an error stating the range.
+    func integer(_ key: String, _ bound: Limits.Plausible) -> Located<Int>? {
         guard let node = self[key] else { return nil }
-        if case let .scalar(scalar) = node, let value = FrenchNumber.integer(scalar.string) {
-            return Located(value, at: valueLocation(of: key))
+        guard case let .scalar(scalar) = node, let value = FrenchNumber.integer(scalar.string) else {
+            typeError(key, node, expected: "un nombre entier", example: "\(key): \(bound.range.lowerBound)")
+            return nil
         }
-        typeError(key, node, expected: "un nombre entier", example: "\(key): 64455")
-        return nil
+        guard bound.range.contains(value) else {
+            diagnostics.emit(Self.outOfRange("« \(path.isEmpty ? "" : path + ".")\(key) »", value, bound,
+                                             at: valueLocation(of: key)))
+            return nil
+        }
+        return Located(value, at: valueLocation(of: key))
     }
 
-    func number(_ key: String) -> Located<Double>? {
+    static func outOfRange(_ what: String, _ value: Int, _ bound: Limits.Plausible, at location: SourceLocation) -> Diagnostic {
+        let unit = bound.unit.isEmpty ? "" : " " + bound.unit
+        return Diagnostic("valeur.hors-limites", .error, at: location,
+                          "\(what) vaut \(FrenchFormat.integer(value)) : valeur attendue de "
+                            + "\(FrenchFormat.integer(bound.range.lowerBound)) à \(FrenchFormat.integer(bound.range.upperBound))\(unit).",
+                          hint: "vérifiez le nombre saisi (\(bound.reason)).")
+    }
+
+    func number(_ key: String, range: ClosedRange<Double>) -> Located<Quantity>? {
         guard let node = self[key] else { return nil }
-        if case let .scalar(scalar) = node, let value = FrenchNumber.decimal(scalar.string) {
+        if case let .scalar(scalar) = node, let value = FrenchNumber.quantity(scalar.string) {
+            guard range.contains(value.value) else {
+                diagnostics.error("valeur.hors-limites", at: valueLocation(of: key),
+                                  "« \(path.isEmpty ? "" : path + ".")\(key) » vaut \(scalar.string) : valeur attendue de "
+                                    + "\(FrenchFormat.decimal(range.lowerBound, places: 0)) à \(FrenchFormat.decimal(range.upperBound, places: 0)).",
+                                  hint: "vérifiez le nombre saisi.")
+                return nil
+            }
             return Located(value, at: valueLocation(of: key))
         }
         typeError(key, node, expected: "un nombre", example: "\(key): 14,65")
@@ -152,6 +173,29 @@ struct YAMLMapping {
                                     diagnostics: diagnostics, example: example, lineOffset: lineOffset)
             child?.rejectUnknownKeys(allowed: allowed)
             return child
+        }
+    }
+
+    enum TextOrMapping {
+        case text(Located<String>)
+        case mapping(YAMLMapping)
+    }
+
+    /// A list whose items are either short texts or detailed mappings, mixed as users
+    /// write them (`- "Guichet"` next to `- titre: "…"`).
+    func textsOrMappings(_ key: String, allowed: [String], example: String) -> [TextOrMapping] {
+        guard let node = self[key] else { return [] }
+        guard case let .sequence(sequence) = node else {
+            if case let .scalar(scalar) = node { return [.text(Located(scalar.string, at: location(of: node)))] }
+            typeError(key, node, expected: "une liste (lignes commençant par « - »)", example: example)
+            return []
+        }
+        return sequence.enumerated().compactMap { index, item in
+            if case let .scalar(scalar) = item { return .text(Located(scalar.string, at: location(of: item))) }
+            guard let child = YAMLMapping(item, file: file, path: "\(path.isEmpty ? "" : path + ".")\(key)[\(index + 1)]",
+                                          diagnostics: diagnostics, example: example, lineOffset: lineOffset) else { return nil }
+            child.rejectUnknownKeys(allowed: allowed)
+            return .mapping(child)
         }
     }
 

@@ -27,7 +27,31 @@ enum YAMLSafety {
         return count
     }
 
-    static func compose(_ text: String, file: String, diagnostics: DiagnosticEngine) throws -> Node? {
+    /// The first tab in a line's indentation, as (line, column), 1-based.
+    static func indentationTab(_ text: String) -> (line: Int, column: Int)? {
+        var line = 1, column = 1, inIndentation = true
+        for byte in text.utf8 {
+            switch byte {
+            case 10: line += 1; column = 1; inIndentation = true; continue
+            case 9 where inIndentation: return (line, column)
+            case 32: break
+            default: inIndentation = false
+            }
+            column += 1
+        }
+        return nil
+    }
+
+    static func compose(_ text: String, file: String, diagnostics: DiagnosticEngine, lineOffset: Int = 0) throws -> Node? {
+        // libyaml refuses tabs in indentation with an English message, or takes them for
+        // content: said here, in French, where the tab is.
+        if let tab = indentationTab(text) {
+            diagnostics.error("yaml.tabulation", at: SourceLocation(file: file, line: tab.line + lineOffset, column: tab.column),
+                              "Tabulation dans l’indentation : YAML n’accepte que des espaces pour décaler les lignes.",
+                              hint: "remplacez la tabulation par des espaces (deux par niveau) ; dans un éditeur, "
+                                + "activez « insérer des espaces » pour la touche Tab.")
+            return nil
+        }
         let aliases = countAliases(text)
         if aliases > maximumAliases {
             diagnostics.error("yaml.alias", at: SourceLocation(file: file),
@@ -70,7 +94,8 @@ enum YAMLSafety {
             "did not find expected '-' indicator": "élément de liste « - » attendu",
             "found unexpected end of stream": "fin de fichier inattendue (guillemet non fermé ?)",
             "could not find expected ':'": "« : » attendu après la clé",
-            "found a tab character that violate indentation": "tabulation dans l’indentation (utilisez des espaces)",
+            "found a tab character that violat": "tabulation dans l’indentation (utilisez des espaces)",
+            "found a tab character where an indentation space is expected": "tabulation dans l’indentation (utilisez des espaces)",
             "block sequence entries are not allowed in this context": "élément de liste « - » mal placé (indentation ?)",
         ]
         return known.first { problem.contains($0.key) }?.value ?? problem

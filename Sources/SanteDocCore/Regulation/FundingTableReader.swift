@@ -26,7 +26,7 @@ struct FundingTableReader {
         table.file = path
         table.title = file.string("titre")?.value ?? table.title
         table.legalText = file.string("texte")?.value ?? table.legalText
-        table.contractYears = file.integer("duree_contrat_ans")?.value ?? table.contractYears
+        table.contractYears = file.integer("duree_contrat_ans", Limits.contractYears)?.value ?? table.contractYears
         table.effectiveDate = file.date("en_vigueur")?.value ?? table.effectiveDate
         if let sources = file.mapping("sources", allowed: file.mappingKeys("sources")) {
             for key in sources.keys { table.sources[key] = sources.string(key)?.value }
@@ -35,9 +35,9 @@ struct FundingTableReader {
             table.sizeClasses = sizes.mappings("classes", allowed: ["taille", "population_min", "population_max_exclue"],
                                                example: "- {taille: 1, population_min: 0, population_max_exclue: 40000}")
                 .compactMap { row in
-                    guard let size = row.integer("taille"), let minimum = row.integer("population_min") else { return nil }
+                    guard let size = row.integer("taille", Limits.sizeClass), let minimum = row.integer("population_min", Limits.thresholdPopulation) else { return nil }
                     return FundingTable.SizeClass(size: size.value, minimum: minimum.value,
-                                                  maximumExcluded: row.integer("population_max_exclue")?.value)
+                                                  maximumExcluded: row.integer("population_max_exclue", Limits.thresholdPopulation)?.value)
                 }
         }
         merge(file, "fonctionnement", into: &table.operating)
@@ -50,16 +50,16 @@ struct FundingTableReader {
                 amounts: [:], amountsSource: nil)
             mission.title = rule.string("titre")?.value ?? mission.title
             mission.isCore = rule.boolean("socle") ?? mission.isCore
-            mission.startDelayMonths = rule.integer("delai_demarrage_mois")?.value ?? mission.startDelayMonths
-            mission.deploymentDelayMonths = rule.integer("delai_deploiement_mois")?.value ?? mission.deploymentDelayMonths
+            mission.startDelayMonths = rule.integer("delai_demarrage_mois", Limits.delayMonths)?.value ?? mission.startDelayMonths
+            mission.deploymentDelayMonths = rule.integer("delai_deploiement_mois", Limits.delayMonths)?.value ?? mission.deploymentDelayMonths
             if let amounts = rule.mapping("montants", allowed: ["source", "1", "2", "3", "4"]) {
                 mission.amountsSource = amounts.string("source")?.value ?? mission.amountsSource
                 for size in 1...4 {
                     guard let cell = amounts.mapping(String(size), allowed: ["total", "fixe", "variable", "activation_crise"])
                     else { continue }
                     mission.amounts[size] = FundingTable.MissionAmounts(
-                        total: cell.integer("total")?.value, fixed: cell.integer("fixe")?.value,
-                        variable: cell.integer("variable")?.value, crisisActivation: cell.integer("activation_crise")?.value)
+                        total: cell.integer("total", Limits.amount)?.value, fixed: cell.integer("fixe", Limits.amount)?.value,
+                        variable: cell.integer("variable", Limits.amount)?.value, crisisActivation: cell.integer("activation_crise", Limits.amount)?.value)
                 }
             }
             if let index = table.missions.firstIndex(where: { $0.id == missionID }) {
@@ -76,7 +76,7 @@ struct FundingTableReader {
         guard let group = file.mapping(key, allowed: ["source", "montants"]),
               let amounts = group.mapping("montants", allowed: ["1", "2", "3", "4"]) else { return }
         for size in 1...4 where amounts.keys.contains(String(size)) {
-            values[size] = .some(amounts.integer(String(size))?.value)
+            values[size] = .some(amounts.integer(String(size), Limits.amount)?.value)
         }
     }
 }

@@ -12,7 +12,7 @@ final class DiagnosticsTests: XCTestCase {
         let diagnostic = Diagnostic("x", .error, at: SourceLocation(file: "projet.yaml", line: 3, column: 5),
                                     "Clé inconnue.", hint: "corrigez-la.")
         XCTAssertEqual(DiagnosticFormatter(useColor: false).format(diagnostic),
-                       "projet.yaml:3:5: erreur: Clé inconnue.\n    suggestion : corrigez-la.")
+                       "projet.yaml:3:5: erreur: Clé inconnue. [x]\n    suggestion : corrigez-la.")
         XCTAssertTrue(DiagnosticFormatter(useColor: true).format(diagnostic).contains("\u{1B}[1;31merreur:"))
     }
 

@@ -72,9 +72,12 @@ final class FigureCalculatorTests: XCTestCase {
         let over = diagnostics.filter { $0.id == "financement.depassement" }
         XCTAssertEqual(over.count, 1)
         XCTAssertEqual(over.first?.location?.line, 5, "points at the contracted amount")
-        let unknownMaximum = diagnostics.filter { $0.id == "financement.maximum-inconnu" }
-        XCTAssertEqual(unknownMaximum.count, 2, "acces-soins fixed and variable maxima are not confirmed")
-        XCTAssertTrue(unknownMaximum.allSatisfy { $0.hint?.contains("Templates/aci/aci-2019.yaml") == true })
+        let unknownMaximum = diagnostics.filter { $0.id == "financement.maximum-non-publie" }
+        XCTAssertEqual(unknownMaximum.count, 1, "said once for the project")
+        XCTAssertTrue(unknownMaximum.first?.message.contains("part fixe de « acces-soins », part variable de « acces-soins »") == true)
+        XCTAssertFalse(unknownMaximum.first?.hint?.contains("Templates/") ?? true, "no maintainers' file for users")
+        let cells = diagnostics.filter { $0.id == "financement.cellule-inconnue" }
+        XCTAssertEqual(cells.map(\.severity), [.note, .note], "the cells, as remarks for maintainers")
         XCTAssertEqual(figures.all["financement.total-annuel"], .euros(75_000 + 95_000 + 120_000))
         XCTAssertEqual(figures.all["financement.total-contrat"], .euros(5 * 290_000))
     }
@@ -113,15 +116,23 @@ final class FigureCalculatorTests: XCTestCase {
         let diagnostics = DiagnosticEngine()
         var project = Project(dataFile: "projet.yaml")
         project.indicators = [
-            DiagnosticIndicator(name: "Sans médecin traitant", unit: "%", territory: 8.1, department: 9.2, region: nil,
-                                france: 10.1, source: "test", year: 2023, better: .lower, location: .init(file: "i.csv")),
-            DiagnosticIndicator(name: "Dépistage", unit: "%", territory: 30, department: nil, region: nil,
-                                france: 34, source: "test", year: 2023, better: .higher, location: .init(file: "i.csv")),
+            DiagnosticIndicator(name: "Sans médecin traitant", unit: "%", territory: Quantity(8.1, places: 1),
+                                department: Quantity(9.2, places: 1), region: nil, france: Quantity(10.1, places: 1),
+                                source: "test", year: 2023, better: .lower, location: .init(file: "i.csv")),
+            DiagnosticIndicator(name: "Dépistage", unit: "%", territory: Quantity(30, places: 0), department: nil, region: nil,
+                                france: Quantity(34.25, places: 2), source: "test", year: 2023, better: .higher,
+                                location: .init(file: "i.csv")),
         ]
         let figures = FigureCalculator(project: project, regulation: TestSupport.regulation(), diagnostics: diagnostics).compute()
         XCTAssertEqual(figures.indicators[0].verdictFrance, .better)
         XCTAssertEqual(figures.indicators[1].verdictFrance, .worse)
-        XCTAssertEqual(figures.all["diagnostic.sans-medecin-traitant.ecart-france"]?.formatted, "-2,00\u{00A0}points")
+        XCTAssertEqual(figures.all["diagnostic.sans-medecin-traitant.ecart-france"]?.formatted, "\u{2212}2,0\u{00A0}points",
+                       "at the precision typed, with a true minus sign")
+        XCTAssertEqual(figures.all["diagnostic.sans-medecin-traitant.ecart-departement"]?.formatted, "\u{2212}1,1\u{00A0}point",
+                       "singular under 2")
+        XCTAssertEqual(figures.all["diagnostic.sans-medecin-traitant.territoire"]?.formatted, "8,1\u{00A0}%", "not 8,10 %")
+        XCTAssertEqual(figures.all["diagnostic.depistage.ecart-france"]?.formatted, "\u{2212}4,25\u{00A0}points",
+                       "a gap is as precise as its more precise term")
         XCTAssertNil(figures.all["diagnostic.sans-medecin-traitant.ecart-region"])
     }
 }

@@ -8,14 +8,16 @@ final class FrenchFormatTests: XCTestCase {
         XCTAssertEqual(FrenchFormat.integer(64455), "64\(nbsp)455")
         XCTAssertEqual(FrenchFormat.integer(370000), "370\(nbsp)000")
         XCTAssertEqual(FrenchFormat.integer(999), "999")
-        XCTAssertEqual(FrenchFormat.integer(-1234567), "-1\(nbsp)234\(nbsp)567")
+        XCTAssertEqual(FrenchFormat.integer(-1234567), "\u{2212}1\(nbsp)234\(nbsp)567")
     }
 
     func testDecimalsUseACommaAndRoundHalfAwayFromZero() {
         XCTAssertEqual(FrenchFormat.decimal(14.649, places: 2), "14,65")
         XCTAssertEqual(FrenchFormat.decimal(0.125, places: 2), "0,13")
         XCTAssertEqual(FrenchFormat.decimal(111.3, places: 1), "111,3")
-        XCTAssertEqual(FrenchFormat.decimal(-1.1, places: 2), "-1,10")
+        XCTAssertEqual(FrenchFormat.decimal(-1.1, places: 2), "\u{2212}1,10")
+        XCTAssertEqual(FrenchFormat.decimal(1e30, places: 2), "1\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)019\(nbsp)884\(nbsp)624\(nbsp)838\(nbsp)656", "never traps")
+        XCTAssertEqual(FrenchFormat.decimal(Double(Int.max), places: 0).isEmpty, false)
         XCTAssertEqual(FrenchFormat.decimal(1234.5, places: 0), "1\(nbsp)235")
     }
 
@@ -24,6 +26,14 @@ final class FrenchFormatTests: XCTestCase {
         XCTAssertEqual(FigureValue.percent(14.6489, places: 2).formatted, "14,65\(nbsp)%")
         XCTAssertEqual(FigureValue.date(CalendarDate(year: 2020, month: 6, day: 17)!).formatted, "17 juin 2020")
         XCTAssertEqual(FigureValue.date(CalendarDate(year: 2020, month: 6, day: 1)!).formatted, "1er juin 2020")
+    }
+
+    func testCountsAgreeInNumber() {
+        XCTAssertEqual(FrenchFormat.count(1, "étape", "étapes"), "1 étape")
+        XCTAssertEqual(FrenchFormat.count(0, "étape", "étapes"), "0 étape")
+        XCTAssertEqual(FrenchFormat.count(2, "étape", "étapes"), "2 étapes")
+        XCTAssertEqual(FigureValue.decimal(-0.9, places: 1, unit: "points").formatted, "\u{2212}0,9\(nbsp)point")
+        XCTAssertEqual(FigureValue.decimal(1.96, places: 1, unit: "points").formatted, "2,0\(nbsp)points", "as printed")
     }
 
     func testSlugsAreAsciiAndHyphenated() {

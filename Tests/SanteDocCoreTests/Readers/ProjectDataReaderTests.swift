@@ -22,7 +22,7 @@ final class ProjectDataReaderTests: XCTestCase {
         XCTAssertEqual(project.identity.name?.value, "CPTS Test")
         XCTAssertEqual(project.identity.seat?.singleLine, "1 rue A, 99000 Testville")
         XCTAssertEqual(project.territory.declaredPopulation?.value, 64_455, "French thousands separator accepted")
-        XCTAssertEqual(project.territory.declaredArea?.value, 579.5, "decimal comma accepted")
+        XCTAssertEqual(project.territory.declaredArea?.value, Quantity(579.5, places: 1), "decimal comma accepted")
         XCTAssertEqual(project.professionals.first?.count, 29)
         XCTAssertTrue(project.governance.has(.bureau))
         XCTAssertEqual(project.contract.signatureDate?.value.iso, "2020-06-17")

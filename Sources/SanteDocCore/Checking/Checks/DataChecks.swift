@@ -24,7 +24,7 @@ struct CommuneListCheck: RequirementCheck {
                            "Aucune liste de communes\(declared) : le territoire d’action n’est pas délimité.")
         }
         return territory.communes.isEmpty ? missing(requirement, at: location, "La liste des communes est vide.")
-            : ok(requirement, at: location, "\(territory.communes.count) communes listées.")
+            : ok(requirement, at: location, FrenchFormat.count(territory.communes.count, "commune listée", "communes listées") + ".")
     }
 }
 
@@ -51,7 +51,8 @@ struct ProfessionalsCheck: RequirementCheck {
             return missing(requirement, at: SourceLocation(file: project.dataFile), "Aucune profession listée.")
         }
         return ok(requirement, at: project.professionalsLocation,
-                  "\(project.professionals.count) professions, \(context.figures.memberTotal) membres.")
+                  FrenchFormat.count(project.professionals.count, "profession", "professions") + ", "
+                    + FrenchFormat.count(context.figures.memberTotal, "membre", "membres") + ".")
     }
 }
 
@@ -63,7 +64,8 @@ struct PartnersCheck: RequirementCheck {
             return missing(requirement, at: SourceLocation(file: project.dataFile), "Aucun partenaire nommé.")
         }
         let withAgreement = project.partners.filter(\.agreement).count
-        return ok(requirement, at: project.partnersLocation, "\(project.partners.count) partenaires, dont \(withAgreement) sous convention.")
+        return ok(requirement, at: project.partnersLocation, FrenchFormat.count(project.partners.count, "partenaire", "partenaires")
+                    + ", dont \(withAgreement) sous convention.")
     }
 }
 
@@ -72,7 +74,7 @@ struct ChronologyCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
         let project = context.project
         if let first = project.chronology.first {
-            return ok(requirement, at: first.location, "\(project.chronology.count) étapes.")
+            return ok(requirement, at: first.location, FrenchFormat.count(project.chronology.count, "étape", "étapes") + ".")
         }
         if let section = project.sections.first(where: { $0.covers.contains { $0.value == requirement.id } && !$0.isStub }) {
             return ok(requirement, at: section.location)

@@ -37,9 +37,10 @@ struct FundingCheck: RequirementCheck {
         }
         guard funding.annualTotal != nil else {
             let unknown = (funding.operating == nil ? ["fonctionnement"] : []) + funding.missions.filter { $0.total == nil }.map(\.id)
-            return incomplete(requirement, at: location, "Montants inconnus pour la taille \(funding.sizeClass) : "
-                                + unknown.joined(separator: ", ") + " (voir \(funding.table.file)).")
+            return incomplete(requirement, at: location, "Montants non publiés pour la taille \(funding.sizeClass) : "
+                                + unknown.joined(separator: ", ") + " ; saisissez ceux du contrat signé (part_fixe, part_variable).")
         }
-        return ok(requirement, at: location, "Total annuel maximal : \(FigureValue.euros(funding.annualTotal!).formatted).")
+        let label = funding.isContracted ? "Total annuel du contrat" : "Total annuel maximal"
+        return ok(requirement, at: location, "\(label) : \(FigureValue.euros(funding.annualTotal!).formatted).")
     }
 }

@@ -1,0 +1,38 @@
+/// Every bound SanteDoc puts on what it reads, in one place and documented for users in
+/// `docs/format.md` (§ Limites). A value outside its plausible range is an error that
+/// states the range; the bounds also keep every sum and product of the figures far from
+/// integer overflow.
+public enum Limits {
+    /// A range of plausible values, with the unit and the reason users read in the error.
+    public struct Plausible: Sendable {
+        public var range: ClosedRange<Int>
+        public var unit: String
+        public var reason: String
+    }
+
+    /// France counts 68,4 million inhabitants (INSEE, 2024).
+    public static let territoryPopulation = Plausible(range: 1...70_000_000, unit: "habitants",
+                                                      reason: "une CPTS couvre au moins un habitant, et pas plus que la France")
+    /// Paris, the largest commune, has 2,1 million inhabitants; a commune may have none.
+    public static let communePopulation = Plausible(range: 0...2_500_000, unit: "habitants",
+                                                    reason: "la plus grande commune de France (Paris) compte 2,1 millions d’habitants")
+    /// The most populous department (Nord) has 2,6 million inhabitants.
+    public static let departmentPopulation = Plausible(range: 1...3_000_000, unit: "habitants",
+                                                       reason: "le département le plus peuplé (Nord) compte 2,6 millions d’habitants")
+    public static let memberCount = Plausible(range: 0...100_000, unit: "professionnels",
+                                              reason: "un effectif ne peut être négatif, et aucune CPTS ne compte 100 000 membres")
+    public static let communeCount = Plausible(range: 1...40_000, unit: "communes", reason: "la France compte 35 000 communes")
+    /// ACI amounts are at most a few hundred thousand euros a year.
+    public static let amount = Plausible(range: 0...10_000_000, unit: "€",
+                                         reason: "un montant de l’ACI ne peut être négatif et reste sous 10 millions d’euros")
+    public static let sizeClass = Plausible(range: 1...4, unit: "", reason: "l’ACI connaît les tailles 1 à 4")
+    public static let year = Plausible(range: 1900...2100, unit: "", reason: "une année s’écrit sur quatre chiffres")
+    public static let contractYears = Plausible(range: 1...10, unit: "ans", reason: "un contrat ACI dure cinq ans")
+    public static let delayMonths = Plausible(range: 0...120, unit: "mois", reason: "les délais de l’ACI se comptent en mois")
+    public static let thresholdPopulation = Plausible(range: 0...70_000_000, unit: "habitants",
+                                                      reason: "un seuil de taille est une population")
+    /// Areas in km²: France, overseas included, covers about 640 000 km².
+    public static let area = 0.0...700_000.0
+    /// Diagnostic indicators are rates, counts or densities: far below a thousand billion.
+    public static let indicatorMagnitude = 1e12
+}

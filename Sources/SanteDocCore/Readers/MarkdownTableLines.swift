@@ -1,0 +1,33 @@
+/// The raw lines of a GFM table, measured as the author typed them: cmark-gfm silently
+/// pads short rows, drops extra cells, and leaves a table whose separator line does not
+/// match its header as a paragraph full of pipes.
+enum MarkdownTableLines {
+    /// Cells of a table line: pipes that are not escaped. As in GFM, a pipe inside a code span
+    /// still separates cells unless escaped.
+    static func cellCount(_ line: Substring) -> Int {
+        var text = line.trimmingCharacters(in: .whitespaces)[...]
+        if text.hasPrefix("|") { text = text.dropFirst() }
+        if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+        var count = 1, escaped = false
+        for character in text {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\": escaped = true
+            case "|": count += 1
+            default: break
+            }
+        }
+        return count
+    }
+
+    /// `|---|:--:|` and the like.
+    static func isDelimiter(_ line: Substring) -> Bool {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        guard text.contains("-"), text.contains("|") || text.hasPrefix("-") || text.hasPrefix(":") else { return false }
+        return text.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }
+    }
+
+    static func looksLikeRow(_ line: Substring) -> Bool {
+        line.trimmingCharacters(in: .whitespaces).hasPrefix("|")
+    }
+}
