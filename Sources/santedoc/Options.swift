@@ -49,8 +49,10 @@ struct Console {
         FileHandle.standardError.write(Data(("santedoc: " + message + "\n").utf8))
     }
 
+    /// A failure that is no diagnostic of the sources (a folder that cannot be written, an
+    /// engine that breaks), under the catalogue's id `systeme.erreur`.
     static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data(("santedoc: erreur: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("santedoc: erreur: " + message + " [systeme.erreur]\n").utf8))
         return ExitCode(2)
     }
 
@@ -65,7 +67,7 @@ struct Console {
             throw exit
         } catch {
             report(diagnostics)
-            throw fail("\(error)")
+            throw fail(SystemErrorText.french(error))
         }
     }
 

@@ -1,57 +1,143 @@
 import Foundation
 import XCTest
 
-/// Replays `Tests/Fixtures/casse/*`: each case overlays the complete fixture with broken
-/// files (and `_supprimer.txt` removes some); `_attendu.txt` holds the expected
-/// diagnostic. Every case must exit 2, print it, print only French located errors, and
-/// write nothing.
+/// Replays `Tests/Fixtures/casse/*`: each case overlays the complete fixture with its own
+/// files and runs one command (by default `build {projet} -o {sortie} --verbose`).
+///
+/// Case files: any file not starting with `_` is copied over the project;
+/// `_supprimer.txt` paths to remove; `_commande.txt` the command; `_arguments.txt` extra
+/// arguments; `_attendu.txt` lines expected on standard error; `_code.txt` the exit status
+/// (2 by default); `_environnement.txt` `NOM=valeur` lines; `_modeles/` files laid over a
+/// copy of `Templates/` (and `_modeles-supprimer.txt`) that the command then uses;
+/// `_generer.txt` `CHEMIN TAILLE` files of that many bytes; `_liens.txt` `CHEMIN CIBLE`
+/// symbolic links; `_dossiers.txt` folders; `_sans-position.txt` allows errors that are
+/// about no file (`santedoc: erreur:`).
 final class BrokenInputTests: XCTestCase {
-    let corpus = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/casse")
-    let base = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
+    static let corpus = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/casse")
+    static let base = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
 
-    func testEveryBrokenProjectFailsCleanly() throws {
-        let cases = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
-        XCTAssertGreaterThanOrEqual(cases.count, 30)
-        for name in cases {
-            let folder = corpus.appendingPathComponent(name)
-            let work = CommandRunner.temporaryDirectory()
-            let project = work.appendingPathComponent("projet")
-            try FileManager.default.copyItem(at: base, to: project)
-            try apply(folder, to: project)
-            let arguments = try lines(folder.appendingPathComponent("_arguments.txt"))
-                .map { $0.replacingOccurrences(of: "{projet}", with: project.path) }
-            let output = work.appendingPathComponent("sortie")
-            let result = try CommandRunner.run(CommandRunner.santedoc, ["build", project.path, "-o", output.path] + arguments)
-            let stderr = result.stderr.replacingOccurrences(of: project.path, with: "{projet}")
-            XCTAssertEqual(result.status, 2, "\(name): \(stderr)")
-            for expected in try lines(folder.appendingPathComponent("_attendu.txt")) {
-                XCTAssertTrue(stderr.contains(expected), "\(name): expected «\(expected)» in:\n\(stderr)")
+    struct Run {
+        var name: String
+        var status: Int32
+        var stderr: String
+        /// Whether the output folder exists after the run.
+        var wrote: Bool
+    }
+
+    /// Every case, run once for all the tests that read them.
+    static let runs: [Run] = {
+        let cases = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()) ?? []
+        return cases.compactMap { try? run(corpus.appendingPathComponent($0)) }
+    }()
+
+    static func run(_ folder: URL) throws -> Run {
+        let work = CommandRunner.temporaryDirectory()
+        let project = work.appendingPathComponent("projet")
+        let output = work.appendingPathComponent("sortie")
+        try FileManager.default.copyItem(at: base, to: project)
+        try apply(folder, to: project, work: work)
+        func substitute(_ text: String) -> String {
+            text.replacingOccurrences(of: "{projet}", with: project.path).replacingOccurrences(of: "{sortie}", with: output.path)
+        }
+        let command = try lines(folder.appendingPathComponent("_commande.txt")).first
+            ?? "build {projet} -o {sortie} --verbose"
+        let arguments = command.split(separator: " ").map { substitute(String($0)) }
+            + (try lines(folder.appendingPathComponent("_arguments.txt"))).map(substitute)
+        var environment: [String: String] = [:]
+        for line in try lines(folder.appendingPathComponent("_environnement.txt")) {
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { environment[parts[0]] = substitute(parts[1]) }
+        }
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("_modeles").path)
+            || FileManager.default.fileExists(atPath: folder.appendingPathComponent("_modeles-supprimer.txt").path) {
+            environment["SANTEDOC_TEMPLATES"] = try templates(for: folder, in: work).path
+        }
+        let result = try CommandRunner.run(CommandRunner.santedoc, arguments, environment: environment)
+        return Run(name: folder.lastPathComponent, status: result.status,
+                   stderr: result.stderr.replacingOccurrences(of: project.path, with: "{projet}")
+                    .replacingOccurrences(of: output.path, with: "{sortie}"),
+                   wrote: FileManager.default.fileExists(atPath: output.path))
+    }
+
+    func testEveryCaseGivesItsDiagnosticAndExitStatus() throws {
+        XCTAssertGreaterThanOrEqual(Self.runs.count, 70)
+        for run in Self.runs {
+            let folder = Self.corpus.appendingPathComponent(run.name)
+            let expectedStatus = Int32(try Self.lines(folder.appendingPathComponent("_code.txt")).first ?? "2") ?? 2
+            XCTAssertEqual(run.status, expectedStatus, "\(run.name): \(run.stderr)")
+            for expected in try Self.lines(folder.appendingPathComponent("_attendu.txt")) {
+                XCTAssertTrue(run.stderr.contains(expected), "\(run.name): expected «\(expected)» in:\n\(run.stderr)")
             }
-            for line in stderr.split(separator: "\n") where line.contains("erreur:") {
-                XCTAssertNotNil(line.range(of: #"^\S+:\d+:\d+: erreur: \S"#, options: .regularExpression),
-                                "\(name): not a located error line: \(line)")
+            let unlocatedAllowed = FileManager.default.fileExists(atPath: folder.appendingPathComponent("_sans-position.txt").path)
+            for line in run.stderr.split(separator: "\n") where line.contains("erreur:") {
+                let located = line.range(of: #"^\S+:\d+:\d+: erreur: \S.* \[[a-z0-9.\-]+\]$"#, options: .regularExpression) != nil
+                let general = line.range(of: #"^santedoc: erreur: \S.* \[[a-z0-9.\-]+\]$"#, options: .regularExpression) != nil
+                XCTAssertTrue(located || (unlocatedAllowed && general), "\(run.name): not a located error line: \(line)")
             }
-            XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "\(name): nothing is written")
+            for line in run.stderr.split(separator: "\n") where line.contains("Error") || line.contains("error:") {
+                XCTFail("\(run.name): English on standard error: \(line)")
+            }
         }
     }
 
-    private func apply(_ folder: URL, to project: URL) throws {
+    func testNothingIsWrittenWhenSourcesAreInvalid() throws {
+        for run in Self.runs where run.status == 2 {
+            XCTAssertFalse(run.wrote, "\(run.name): a failed command writes nothing")
+        }
+    }
+
+    // MARK: Case set-up
+
+    static func apply(_ folder: URL, to project: URL, work: URL) throws {
         for path in try lines(folder.appendingPathComponent("_supprimer.txt")) {
             try FileManager.default.removeItem(at: project.appendingPathComponent(path))
         }
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true,
-                  !url.lastPathComponent.hasPrefix("_") else { continue }
-            let relative = String(url.path.dropFirst(folder.path.count + 1))
-            let target = project.appendingPathComponent(relative)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: url, to: target)
+        try overlay(folder, onto: project, skippingUnderscored: true)
+        for line in try lines(folder.appendingPathComponent("_generer.txt")) {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let size = Int(parts[1]) else { continue }
+            try Data(repeating: UInt8(ascii: "a"), count: size).write(to: project.appendingPathComponent(String(parts[0])))
+        }
+        for line in try lines(folder.appendingPathComponent("_liens.txt")) {
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count == 2 else { continue }
+            try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent(parts[0]).path,
+                                                       withDestinationPath: parts[1])
+        }
+        for path in try lines(folder.appendingPathComponent("_dossiers.txt")) {
+            try FileManager.default.createDirectory(at: project.appendingPathComponent(path), withIntermediateDirectories: true)
         }
     }
 
-    private func lines(_ url: URL) throws -> [String] {
+    /// A copy of `Templates/` with the case's own regulation files laid over it.
+    static func templates(for folder: URL, in work: URL) throws -> URL {
+        let copy = work.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("Templates"), to: copy)
+        for path in try lines(folder.appendingPathComponent("_modeles-supprimer.txt")) {
+            try FileManager.default.removeItem(at: copy.appendingPathComponent(path))
+        }
+        let own = folder.appendingPathComponent("_modeles")
+        if FileManager.default.fileExists(atPath: own.path) { try overlay(own, onto: copy, skippingUnderscored: false) }
+        return copy
+    }
+
+    static func overlay(_ source: URL, onto target: URL, skippingUnderscored: Bool) throws {
+        let enumerator = FileManager.default.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            let relative = String(url.path.dropFirst(source.path.count + 1))
+            if skippingUnderscored, relative.hasPrefix("_") {
+                if try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory == true { enumerator?.skipDescendants() }
+                continue
+            }
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            let destination = target.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: destination)
+            try FileManager.default.copyItem(at: url, to: destination)
+        }
+    }
+
+    static func lines(_ url: URL) throws -> [String] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
@@ -79,6 +165,7 @@ final class InterruptedBuildTests: XCTestCase {
             process.executableURL = CommandRunner.santedoc
             process.arguments = ["build", project.path, "-o", output.path]
             process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
             try process.run()
             usleep(useconds_t(delay))
             kill(process.processIdentifier, SIGKILL)

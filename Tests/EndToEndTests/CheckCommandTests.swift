@@ -50,6 +50,41 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(requirements.first { $0["id"] as? String == "diagnostic.etat-sante" }?["status"] as? String, "missing")
     }
 
+    func testJSONIsPrintedEvenWhenTheSourcesAreInvalid() throws {
+        let copy = try CommandRunner.copy(fixture)
+        let yaml = copy.appendingPathComponent("projet.yaml")
+        try Data(try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "  population: 104500", with: "  popultion: 104500")
+            .utf8).write(to: yaml)
+        let result = try CommandRunner.santedoc("check", copy.path, "--format", "json")
+        XCTAssertEqual(result.status, 2)
+        let object = try json(result)
+        XCTAssertEqual(object["sources_valides"] as? Bool, false)
+        XCTAssertEqual(object["complete"] as? Bool, false)
+        let diagnostics = try XCTUnwrap(object["diagnostics"] as? [[String: Any]])
+        let first = try XCTUnwrap(diagnostics.first)
+        XCTAssertEqual(first["id"] as? String, "yaml.cle-inconnue")
+        XCTAssertEqual(first["file"] as? String, "projet.yaml")
+        XCTAssertEqual(first["line"] as? Int, 14)
+        XCTAssertEqual(first["column"] as? Int, 3)
+        XCTAssertEqual(first["suggestion"] as? String, "vouliez-vous dire « population » ?")
+        let absent = try CommandRunner.santedoc("check", "/nonexistent", "--format", "json")
+        XCTAssertEqual(absent.status, 2)
+        XCTAssertEqual(try json(absent)["sources_valides"] as? Bool, false, "a JSON object in every case")
+        let valid = try json(try CommandRunner.santedoc("check", fixture.path, "--format", "json"))
+        XCTAssertEqual(valid["sources_valides"] as? Bool, true)
+    }
+
+    func testUnknownRegulationAmountsAreOneWarningPointingToWhatTheUserCanEnter() throws {
+        let result = try CommandRunner.santedoc("check", project.path)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("avertissement:") && $0.contains("non publi") }
+        XCTAssertEqual(warnings.count, 1, result.stderr)
+        XCTAssertFalse(result.stderr.contains("Templates/"), "the program's own data is not the user's to edit")
+        XCTAssertTrue(result.stderr.contains("part_fixe et part_variable"), "says what the user can enter")
+        let verbose = try CommandRunner.santedoc("check", project.path, "--verbose")
+        XCTAssertTrue(verbose.stderr.contains("Templates/aci/aci-2019.yaml:1:1: remarque: Cellule « missions[parcours].montants.2 »"),
+                      "maintainers see the cells with --verbose")
+    }
+
     func testInitThenCheck() throws {
         let target = CommandRunner.temporaryDirectory().appendingPathComponent("nouvelle-cpts")
         let created = try CommandRunner.santedoc("init", target.path)

@@ -51,7 +51,8 @@ public struct InitAction {
             try FileManager.default.moveItem(at: staging, to: target)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            diagnostics.error("init.ecriture", at: nil, "Impossible de créer « \(directory) » : \(error.localizedDescription)")
+            diagnostics.error("init.ecriture", at: nil, "Impossible de créer « \(directory) » : \(SystemErrorText.french(error)).",
+                              hint: "choisissez un dossier dont le parent existe et où vous pouvez écrire.")
             return false
         }
         return true

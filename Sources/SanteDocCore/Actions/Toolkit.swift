@@ -14,14 +14,15 @@ public struct Toolkit: Sendable {
         self.schemaPath = schemaPath
     }
 
-    /// The `Templates/` folder the program carries, found from the program's own file (its
-    /// real path, so a link on the PATH works): `../share/santedoc/Templates` as installed
-    /// by `Scripts/install`, or a `Templates/` beside or above it, as in a checkout. Then
-    /// `SANTEDOC_TEMPLATES`, for an unusual install.
+    /// The `Templates/` folder: `SANTEDOC_TEMPLATES` when the user sets it (an explicit
+    /// choice wins), else the one the program carries, found from the program's own file —
+    /// its real path, so that a link on the PATH works: `../share/santedoc/Templates` as
+    /// installed by `Scripts/install`, or a `Templates/` beside or above it, as in a checkout.
     public static func locate(executable: URL? = runningExecutable,
                               environment: [String: String] = ProcessInfo.processInfo.environment) -> Toolkit? {
         let schema = environment["SANTEDOC_DOCBOOK_RNG"] ?? defaultSchemaPath
         var candidates: [URL] = []
+        if let explicit = environment["SANTEDOC_TEMPLATES"] { candidates.append(URL(fileURLWithPath: explicit)) }
         if let executable {
             var directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
             candidates.append(directory.deletingLastPathComponent().appendingPathComponent("share/santedoc/Templates"))
@@ -30,7 +31,6 @@ public struct Toolkit: Sendable {
                 directory.deleteLastPathComponent()
             }
         }
-        if let explicit = environment["SANTEDOC_TEMPLATES"] { candidates.append(URL(fileURLWithPath: explicit)) }
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("aci").path) }
             .map { Toolkit(templates: $0.standardizedFileURL, schemaPath: schema) }
     }

@@ -127,7 +127,8 @@ extension FigureCalculator {
         }
         for cell in gaps.cells {
             diagnostics.emit(Diagnostic("financement.cellule-inconnue", .note, at: SourceLocation(file: table.file),
-                                        "Cellule « \(cell) » vide (null) dans \(table.file).",
+                                        "Cellule « \(cell) » non renseignée (null) pour « \(table.id) », dans \(table.file) "
+                                            + "ou la version dont elle hérite.",
                                         hint: "à compléter depuis le texte officiel, avec sa source (voir README, réglementation)."))
         }
     }

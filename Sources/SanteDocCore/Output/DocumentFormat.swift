@@ -33,7 +33,7 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     }
 }
 
-public struct FormatListError: Error, CustomStringConvertible {
+public struct FormatListError: UserFacingError {
     public var word: String
 
     public var description: String {

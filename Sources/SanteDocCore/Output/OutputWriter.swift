@@ -92,7 +92,7 @@ public struct OutputWriter {
     }
 }
 
-public enum OutputError: Error, CustomStringConvertible {
+public enum OutputError: UserFacingError {
     case cannotWrite(String)
 
     public var description: String {

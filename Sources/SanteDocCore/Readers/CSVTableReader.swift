@@ -50,12 +50,22 @@ struct CSVTableReader {
             guard let record = reader.next() else {
                 if reader.error != nil {
                     diagnostics.error("csv.syntaxe", at: SourceLocation(file: file, line: line + 1),
-                                      "Ligne illisible dans « \(file) » (guillemet non fermé ?).")
+                                      "Ligne illisible dans « \(file) » (guillemet non fermé ?).",
+                                      hint: "fermez chaque guillemet ouvert ; un guillemet dans un texte s’écrit « \"\" ».")
                     return nil
                 }
                 break
             }
             line += 1
+            // A quote left open swallows the rest of the file into one cell.
+            let breaks = record.reduce(0) { $0 + $1.utf8.filter { $0 == 10 }.count }
+            if breaks > 0, record.contains(where: { $0.hasSuffix("\n") }) {
+                diagnostics.error("csv.syntaxe", at: SourceLocation(file: file, line: line),
+                                  "Guillemet non fermé dans « \(file) » : la suite du fichier serait lue comme un seul texte.",
+                                  hint: "fermez le guillemet de cette ligne ; un guillemet dans un texte s’écrit « \"\" ».")
+                return nil
+            }
+            defer { line += breaks }
             if record.allSatisfy({ $0.isEmpty }) { continue }
             let other: Character = delimiter == ";" ? "," : ";"
             if record.count == 1, header.count > 1, record[0].contains(other) {

@@ -16,6 +16,29 @@ final class FigureCalculatorTests: XCTestCase {
         XCTAssertFalse(figures.all["financement.total-annuel"]!.isKnown, "taille 2 mission amounts are not confirmed")
     }
 
+    func testDeclaredFiguresAreComparedAtThePrecisionTyped() {
+        let communes = [Commune(inseeCode: "99001", name: "A", population: 60_000, area: 10.25, location: .init(file: "c.csv"))]
+        func errors(_ territory: String) -> [String] {
+            TestSupport.figures("territoire:\n\(territory)  departement: {nom: D, population: 700000}\n", communes: communes).1
+                .filter { $0.id == "chiffre.incoherent" }.map(\.message)
+        }
+        XCTAssertEqual(errors("  part_departement: 8,6 %\n"), [], "60 000 / 700 000 = 8,57 %, which is 8,6 % at one decimal")
+        XCTAssertEqual(errors("  part_departement: 8,57\n"), [])
+        XCTAssertEqual(errors("  part_departement: 8,60\n"),
+                       ["Part de la population du département : valeur saisie 8,60 %, valeur calculée 8,57 %."])
+        XCTAssertEqual(errors("  superficie_km2: 10\n"), [], "10,25 km² is 10 at the precision typed")
+        XCTAssertEqual(errors("  superficie_km2: 12\n"), ["Superficie (km²) : valeur saisie 12, valeur calculée 10."])
+    }
+
+    func testImpossibleNumbersAreErrorsStatingThePlausibleRange() {
+        let (_, diagnostics) = TestSupport.figures("territoire:\n  population: 0\nprofessionnels:\n  - {profession: X, effectif: -3}\n")
+        let ranges = diagnostics.filter { $0.id == "valeur.hors-limites" }
+        XCTAssertEqual(ranges.map(\.location?.line), [2, 4])
+        XCTAssertTrue(ranges[0].message.contains("de 1 à 70\u{00A0}000\u{00A0}000 habitants"), ranges[0].message)
+        let zero = [Commune(inseeCode: "1", name: "A", population: 0, area: nil, location: .init(file: "c.csv"))]
+        XCTAssertEqual(TestSupport.figures("identite: {denomination: X}\n", communes: zero).1.map(\.id), ["territoire.population-invalide"])
+    }
+
     func testCommunesArePreferredToTheDeclaredPopulationAndCheckedAgainstIt() {
         let communes = [Commune(inseeCode: "99001", name: "A", population: 30_000, area: 10, location: .init(file: "c.csv")),
                         Commune(inseeCode: "99002", name: "B", population: 12_000, area: 30, location: .init(file: "c.csv"))]

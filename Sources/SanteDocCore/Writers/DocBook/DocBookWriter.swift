@@ -135,7 +135,7 @@ public struct DocBookWriter {
     }
 }
 
-public enum WriterError: Error, CustomStringConvertible {
+public enum WriterError: UserFacingError {
     case invalidDocBook([String])
 
     public var description: String {

@@ -89,7 +89,7 @@ private final class ByteSink: @unchecked Sendable {   // written by one thread, 
     var bytes: [UInt8] = []
 }
 
-public enum ExternalProgramError: Error, CustomStringConvertible {
+public enum ExternalProgramError: UserFacingError {
     case failed(program: String, status: Int32, messages: String)
     case reported(program: String, messages: [String])
 
