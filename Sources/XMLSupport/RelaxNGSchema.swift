@@ -27,20 +27,23 @@ public final class RelaxNGSchema: @unchecked Sendable {
     func validate(_ doc: xmlDocPtr) -> [XMLValidationIssue] {
         // libxml2 validation contexts share the schema read-only, but its docs advise
         // against concurrent use of one schema; serialise to stay on the safe side.
-        lock.withLock {
-            let collector = IssueCollector()
-            guard let context = xmlRelaxNGNewValidCtxt(schema) else {
-                return [XMLValidationIssue(line: 0, message: "contexte de validation indisponible")]
-            }
-            defer { xmlRelaxNGFreeValidCtxt(context) }
-            xmlRelaxNGSetValidStructuredErrors(context, collectIssue,
-                                               Unmanaged.passUnretained(collector).toOpaque())
-            let status = xmlRelaxNGValidateDoc(context, doc)
-            if status != 0 && collector.issues.isEmpty {
-                return [XMLValidationIssue(line: 0, message: "document non valide (code \(status))")]
-            }
-            return collector.issues
+        lock.withLock { ChunkedValidation(validateWhole: validateWhole).validate(doc) }
+    }
+
+    /// One document in one pass (quadratic in the children of an element: see
+    /// `ChunkedValidation`, which calls this on bounded pieces).
+    private func validateWhole(_ doc: xmlDocPtr) -> [XMLValidationIssue] {
+        let collector = IssueCollector()
+        guard let context = xmlRelaxNGNewValidCtxt(schema) else {
+            return [XMLValidationIssue(line: 0, message: "contexte de validation indisponible")]
         }
+        defer { xmlRelaxNGFreeValidCtxt(context) }
+        xmlRelaxNGSetValidStructuredErrors(context, collectIssue, Unmanaged.passUnretained(collector).toOpaque())
+        let status = xmlRelaxNGValidateDoc(context, doc)
+        if status != 0 && collector.issues.isEmpty {
+            return [XMLValidationIssue(line: 0, message: "document non valide (code \(status))")]
+        }
+        return collector.issues
     }
 }
 
