@@ -6,7 +6,15 @@ public enum CommonMarkParser {
     /// Registering cmark's extensions touches global state: done once, thread-safely.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    public static func parse(_ text: String) -> MarkdownNode {
+    /// Where a text nests deeper than allowed.
+    public struct TooDeep: Error, Equatable {
+        public var line: Int
+        public var column: Int
+    }
+
+    /// The tree, or where it nests deeper than `maximumDepth` (measured without recursion,
+    /// before anything recurses over the tree).
+    public static func parse(_ text: String, maximumDepth: Int) -> Result<MarkdownNode, TooDeep> {
         _ = registered
         let options = CMARK_OPT_SOURCEPOS
         let parser = cmark_parser_new(options)!
@@ -24,7 +32,29 @@ public enum CommonMarkParser {
         }
         let root = cmark_parser_finish(parser)!
         defer { cmark_node_free(root) }
-        return convert(root)
+        if let deep = firstNode(deeperThan: maximumDepth, in: root) { return .failure(deep) }
+        return .success(convert(root))
+    }
+
+    /// Leaves get no exit event from cmark's iterator.
+    private static let leaves: Set<String> = ["html_block", "thematic_break", "code_block", "text", "softbreak",
+                                              "linebreak", "code", "html_inline"]
+
+    private static func firstNode(deeperThan limit: Int, in root: OpaquePointer) -> TooDeep? {
+        guard let iterator = cmark_iter_new(root) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return nil }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT { depth -= 1; continue }
+            depth += 1
+            if depth > limit {
+                return TooDeep(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            }
+            if leaves.contains(string(cmark_node_get_type_string(node))) { depth -= 1 }
+        }
     }
 
     private static func convert(_ node: OpaquePointer) -> MarkdownNode {

@@ -9,7 +9,8 @@ import XCTest
 /// arguments; `_attendu.txt` lines expected on standard error; `_code.txt` the exit status
 /// (2 by default); `_environnement.txt` `NOM=valeur` lines; `_modeles/` files laid over a
 /// copy of `Templates/` (and `_modeles-supprimer.txt`) that the command then uses;
-/// `_generer.txt` `CHEMIN TAILLE` files of that many bytes; `_liens.txt` `CHEMIN CIBLE`
+/// `_generer.txt` `CHEMIN TAILLE` files of that many bytes, or `CHEMIN répéter N LIGNE` to
+/// append N copies of a line (stress cases are generated, not committed as megabytes); `_liens.txt` `CHEMIN CIBLE`
 /// symbolic links; `_dossiers.txt` folders; `_sans-position.txt` allows errors that are
 /// about no file (`santedoc: erreur:`).
 final class BrokenInputTests: XCTestCase {
@@ -94,9 +95,16 @@ final class BrokenInputTests: XCTestCase {
         }
         try overlay(folder, onto: project, skippingUnderscored: true)
         for line in try lines(folder.appendingPathComponent("_generer.txt")) {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let size = Int(parts[1]) else { continue }
-            try Data(repeating: UInt8(ascii: "a"), count: size).write(to: project.appendingPathComponent(String(parts[0])))
+            let parts = line.split(separator: " ", maxSplits: 3).map(String.init)
+            let target = project.appendingPathComponent(parts[0])
+            if parts.count == 2, let size = Int(parts[1]) {
+                try Data(repeating: UInt8(ascii: "a"), count: size).write(to: target)
+            } else if parts.count == 4, parts[1] == "répéter", let count = Int(parts[2]) {
+                // `CHEMIN répéter N LIGNE` appends N copies of LIGNE (`\n` for a line break) to the file.
+                let unit = parts[3].replacingOccurrences(of: "\\n", with: "\n") + "\n"
+                let existing = (try? Data(contentsOf: target)) ?? Data()
+                try (existing + Data(String(repeating: unit, count: count).utf8)).write(to: target)
+            }
         }
         for line in try lines(folder.appendingPathComponent("_liens.txt")) {
             let parts = line.split(separator: " ").map(String.init)

@@ -11,7 +11,8 @@ struct PageTemplates {
 
     /// The HTML writer for this project, or nil after reporting what is wrong.
     func writer() -> HTMLWriter? {
-        guard let page = load("page.mustache"), let style = load("style.css") else { return nil }
+        guard let page = load("page.mustache"), let style = load("style.css"),
+              PageTemplateCheck.check(page.text, file: page.file, diagnostics: diagnostics) else { return nil }
         do {
             return try HTMLWriter(pageTemplate: page.text, stylesheet: style.text)
         } catch let error as MustacheTemplate.ParserError {

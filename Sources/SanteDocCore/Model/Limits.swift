@@ -35,4 +35,27 @@ public enum Limits {
     public static let area = 0.0...700_000.0
     /// Diagnostic indicators are rates, counts or densities: far below a thousand billion.
     public static let indicatorMagnitude = 1e12
+
+    // MARK: Sizes — each keeps every stage linear and bounded (see docs/performance.md).
+
+    /// Depth of nested Markdown (quotes in lists in quotes…, emphasis in emphasis): real
+    /// texts stay under 6; the conversion and the writers recurse that deep at most.
+    public static let nestingDepth = 32
+    /// Cells of one Markdown table, counted before the Markdown parser sees it (cmark-gfm
+    /// spends quadratic time on very large tables).
+    public static let tableCells = 20_000
+    /// Headings, list items and `{{…}}` placeholders in one section file.
+    public static let headingsPerSection = 2_000
+    public static let itemsPerList = 10_000
+    public static let placeholdersPerSection = 5_000
+    /// Rows of the CSV tables: France has 34 900 communes.
+    public static let communeRows = 40_000
+    public static let indicatorRows = 2_000
+    /// Nesting of `{{#…}}` sections in a page template.
+    public static let templateNesting = 32
+    /// A page may be at most this many times the size of what goes into it (the text, the
+    /// style and the template), plus a megabyte: a template repeating the content is refused.
+    public static let pageGrowth = 4
+    /// Diagnostics printed for one run; the rest are counted.
+    public static let diagnostics = 500
 }

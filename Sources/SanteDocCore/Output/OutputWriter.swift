@@ -1,103 +1,191 @@
 import Foundation
 
-/// Writes outputs so that they appear whole or not at all:
-/// 1. every file is written to a hidden temporary name in its folder and synced;
-/// 2. a journal listing the renames is written (and synced) — from here on the new set
-///    is complete on disk;
-/// 3. the temporaries are renamed into place, then the journal is removed.
-/// A failure before step 2 leaves every previous output untouched; a run killed during
-/// step 3 is finished by the next run, which replays the journal first. So the files of
-/// one command always belong to the same run.
+/// Writes outputs so that they appear whole or not at all, even with several runs at once:
+/// 1. the output folder is locked (`flock` on the folder itself): a second run waits;
+/// 2. every file is written to a hidden temporary name in its folder and synced;
+/// 3. a journal listing the renames is written (and synced) — from here on the new set is
+///    complete on disk;
+/// 4. the temporaries are renamed into place, then the journal is removed.
+/// A failure before step 3 removes the temporaries and leaves every previous output
+/// untouched; a run killed during step 4 is finished by the next run, which replays the
+/// journal first. Every path is opened relative to the output folder's descriptor without
+/// following links, so neither a journal nor a linked sub-folder can move files elsewhere.
 public struct OutputWriter {
     static let journalName = ".santedoc-journal"
 
     public let directory: URL
 
-    public init(directory: URL) { self.directory = directory }
+    public init(directory: URL) { self.directory = directory.standardizedFileURL }
 
     public func write(_ files: [(name: String, bytes: [UInt8])]) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try replayJournal()
-        sweepStaleTemporaries(for: files.map(\.name))
-        var staged: [(temporary: URL, final: URL)] = []
-        defer { for file in staged { try? FileManager.default.removeItem(at: file.temporary) } }
-        for file in files {
-            let final = directory.appendingPathComponent(file.name)
-            try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = final.deletingLastPathComponent()
-                .appendingPathComponent(".\(final.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try writeSynced(Data(file.bytes), to: temporary)
-            staged.append((temporary, final))
+        let root = directory.path
+        guard root != "/" else {
+            throw OutputError.refused(root, "SanteDoc n’écrit pas à la racine du système ; indiquez un dossier (-o Build)")
         }
-        let journal = directory.appendingPathComponent(Self.journalName)
-        let entries = staged.map { "\(relative($0.temporary))\t\(relative($0.final))" }.joined(separator: "\n") + "\n"
-        let pendingJournal = directory.appendingPathComponent(Self.journalName + ".tmp")
-        try writeSynced(Data(entries.utf8), to: pendingJournal)
-        try move(pendingJournal, to: journal)
-        try replayJournal()
+        for file in files { try Self.checkName(file.name) }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.cannotWrite(root, SystemErrorText.french(error))
+        }
+        let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw OutputError.cannotWrite(root, SystemErrorText.posixText(errno)) }
+        defer { close(folder) }
+        guard flock(folder, LOCK_EX) == 0 else { throw OutputError.cannotWrite(root, SystemErrorText.posixText(errno)) }
+        defer { flock(folder, LOCK_UN) }
+
+        try replayJournal(in: folder)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        var staged: [(parent: Int32, temporary: String, final: String, path: String)] = []
+        defer {   // reached with entries only on failure: nothing half-written stays behind
+            for file in staged {
+                unlinkat(file.parent, file.temporary, 0)
+                close(file.parent)
+            }
+        }
+        for file in files {
+            let (parent, name) = try openParent(of: file.name, in: folder, creating: true)
+            sweepStaleTemporaries(named: name, in: parent)
+            let temporary = ".\(name).\(pid).tmp"
+            staged.append((parent, temporary, name, file.name))
+            try writeSynced(file.bytes, to: temporary, in: parent, shownAs: file.name)
+        }
+        let entries = staged.map { entry -> String in
+            let folderPart = (entry.path as NSString).deletingLastPathComponent
+            let prefix = folderPart.isEmpty ? "" : folderPart + "/"
+            return "\(prefix)\(entry.temporary)\t\(entry.path)"
+        }.joined(separator: "\n") + "\n"
+        let pending = Self.journalName + ".\(pid).tmp"
+        try writeSynced(Array(entries.utf8), to: pending, in: folder, shownAs: Self.journalName)
+        guard renameat(folder, pending, folder, Self.journalName) == 0 else {
+            let reason = SystemErrorText.posixText(errno)
+            unlinkat(folder, pending, 0)
+            throw OutputError.cannotWrite(directory.appendingPathComponent(Self.journalName).path, reason)
+        }
+        fsync(folder)
+        for entry in staged { close(entry.parent) }
         staged.removeAll()
+        try replayJournal(in: folder)
     }
 
-    /// Finishes the renames a journal lists (those whose temporary still exists).
-    private func replayJournal() throws {
-        let journal = directory.appendingPathComponent(Self.journalName)
-        guard let data = FileManager.default.contents(atPath: journal.path) else { return }
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+    /// Finishes the renames a journal lists (those whose temporary still exists). Entries
+    /// that are not a SanteDoc temporary beside its final file are ignored.
+    private func replayJournal(in folder: Int32) throws {
+        guard let text = readFile(Self.journalName, in: folder) else { return }
+        for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t").map(String.init)
-            guard parts.count == 2, !parts.contains(where: { $0.contains("..") || $0.hasPrefix("/") }) else { continue }
-            let temporary = directory.appendingPathComponent(parts[0]), final = directory.appendingPathComponent(parts[1])
-            if FileManager.default.fileExists(atPath: temporary.path) { try move(temporary, to: final) }
+            guard parts.count == 2, (try? Self.checkName(parts[1])) != nil else { continue }
+            let final = parts[1], name = (final as NSString).lastPathComponent
+            let temporaryName = (parts[0] as NSString).lastPathComponent
+            guard (parts[0] as NSString).deletingLastPathComponent == (final as NSString).deletingLastPathComponent,
+                  temporaryName.hasPrefix(".\(name)."), temporaryName.hasSuffix(".tmp"),
+                  let (parent, _) = try? openParent(of: final, in: folder, creating: false) else { continue }
+            defer { close(parent) }
+            if faccessat(parent, temporaryName, F_OK, AT_SYMLINK_NOFOLLOW) == 0,
+               renameat(parent, temporaryName, parent, name) != 0 {
+                throw OutputError.cannotWrite(directory.appendingPathComponent(final).path, SystemErrorText.posixText(errno))
+            }
+            fsync(parent)
         }
-        try FileManager.default.removeItem(at: journal)
+        unlinkat(folder, Self.journalName, 0)
+        fsync(folder)
+    }
+
+    /// The descriptor of the folder holding `path` (relative to the output folder), opened
+    /// component by component without following links, and the file's own name.
+    private func openParent(of path: String, in folder: Int32, creating: Bool) throws -> (Int32, String) {
+        var components = path.split(separator: "/").map(String.init)
+        let name = components.removeLast()
+        var current = dup(folder)
+        for component in components {
+            if creating { mkdirat(current, component, 0o755) }
+            let next = openat(current, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let failure = errno
+            close(current)
+            guard next >= 0 else {
+                let reason = failure == ELOOP || failure == ENOTDIR
+                    ? "« \(component) » est un lien symbolique ou un fichier : SanteDoc n’écrit pas à travers un lien"
+                    : SystemErrorText.posixText(failure)
+                throw OutputError.cannotWrite(directory.appendingPathComponent(path).path, reason)
+            }
+            current = next
+        }
+        return (current, name)
+    }
+
+    /// Names are relative, without `..` or hidden parts: they come from the program.
+    static func checkName(_ name: String) throws {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard !name.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." }) else {
+            throw OutputError.refused(name, "nom de fichier de sortie invalide")
+        }
     }
 
     /// Removes `.NAME.PID.tmp` files left by a run interrupted before its journal.
-    private func sweepStaleTemporaries(for names: [String]) {
-        for name in names {
-            let final = directory.appendingPathComponent(name)
-            let folder = final.deletingLastPathComponent()
-            let prefix = ".\(final.lastPathComponent)."
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
-            }
+    private func sweepStaleTemporaries(named name: String, in parent: Int32) {
+        let copy = dup(parent)
+        guard let stream = fdopendir(copy) else { close(copy); return }
+        defer { closedir(stream) }
+        var stale: [String] = []
+        while let entry = readdir(stream) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if entryName.hasPrefix(".\(name).") && entryName.hasSuffix(".tmp") { stale.append(entryName) }
         }
+        for entry in stale { unlinkat(parent, entry, 0) }
     }
 
-    private func relative(_ url: URL) -> String {
-        String(url.path.dropFirst(directory.path.count + 1))
+    private func readFile(_ name: String, in folder: Int32) -> String? {
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            data += buffer[0..<count]
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Plain POSIX writes: Foundation's `createFile` goes through a hidden temporary file
-    /// of its own, which a killed run would leave behind.
-    private func writeSynced(_ data: Data, to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw OutputError.cannotWrite(url.path) }
-        defer { close(descriptor) }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            guard buffer.count > 0 else { return true }
+    /// of its own, which a killed run would leave behind. A failed write removes its file.
+    private func writeSynced(_ bytes: [UInt8], to name: String, in folder: Int32, shownAs path: String) throws {
+        let descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputError.cannotWrite(directory.appendingPathComponent(path).path, SystemErrorText.posixText(errno))
+        }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 { if errno == EINTR { continue }; return false }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
                 offset += count
             }
-            return true
         }
-        guard written, fsync(descriptor) == 0 else { throw OutputError.cannotWrite(url.path) }
-    }
-
-    private func move(_ source: URL, to destination: URL) throws {
-        guard rename(source.path, destination.path) == 0 else { throw OutputError.cannotWrite(destination.path) }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        guard failure == 0 else {
+            unlinkat(folder, name, 0)
+            throw OutputError.cannotWrite(directory.appendingPathComponent(path).path, SystemErrorText.posixText(failure))
+        }
     }
 }
 
 public enum OutputError: UserFacingError {
-    case cannotWrite(String)
+    case cannotWrite(String, String)
+    case refused(String, String)
 
     public var description: String {
         switch self {
-        case let .cannotWrite(path): return "impossible d’écrire « \(path) »"
+        case let .cannotWrite(path, reason): return "impossible d’écrire « \(path) » : \(reason)"
+        case let .refused(path, reason): return "sortie « \(path) » refusée : \(reason)"
         }
     }
 }

@@ -15,6 +15,8 @@ struct CSVTableReader {
     let file: String
     let required: [String]
     let optional: [String]
+    /// Rows beyond this are refused (`Limits`).
+    let maximumRows: Int
     let diagnostics: DiagnosticEngine
 
     /// Lines starting with `#` are comments (a source, a date of extraction): they are read
@@ -80,6 +82,12 @@ struct CSVTableReader {
                                   hint: "vérifiez les « \(delimiter) » en trop ou manquants ; un texte contenant « \(delimiter) » "
                                     + "doit être entre guillemets.")
                 continue
+            }
+            guard rows.count < maximumRows else {
+                diagnostics.error("limite.lignes", at: SourceLocation(file: file, line: line),
+                                  "« \(file) » a plus de \(FrenchFormat.integer(maximumRows)) lignes.",
+                                  hint: "un projet de santé n’en demande pas autant : vérifiez le fichier (doublons, export entier).")
+                return nil
             }
             rows.append(Row(values: Dictionary(zip(header, record), uniquingKeysWith: { a, _ in a }),
                             location: SourceLocation(file: file, line: line)))

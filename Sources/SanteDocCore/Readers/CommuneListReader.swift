@@ -5,7 +5,8 @@ struct CommuneListReader {
 
     func read(_ text: String) -> [Commune] {
         let csv = CSVTableReader(file: file, required: ["code_insee", "commune", "population"],
-                                 optional: ["superficie_km2"], diagnostics: diagnostics)
+                                 optional: ["superficie_km2"], maximumRows: Limits.communeRows,
+                                 diagnostics: diagnostics)
         var seen: [String: SourceLocation] = [:]
         return (csv.read(text) ?? []).compactMap { row in
             guard let code = row["code_insee"], let name = row["commune"] else {

@@ -6,7 +6,7 @@ struct IndicatorTableReader {
     func read(_ text: String) -> [DiagnosticIndicator] {
         let csv = CSVTableReader(file: file, required: ["indicateur", "territoire", "source"],
                                  optional: ["unite", "departement", "region", "france", "annee", "sens"],
-                                 diagnostics: diagnostics)
+                                 maximumRows: Limits.indicatorRows, diagnostics: diagnostics)
         return (csv.read(text) ?? []).compactMap { row in
             guard let name = row["indicateur"], let source = row["source"] else {
                 diagnostics.error("indicateurs.incomplet", at: row.location,

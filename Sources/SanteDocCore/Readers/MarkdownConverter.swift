@@ -15,6 +15,11 @@ struct MarkdownConverter {
     /// has no caption syntax, and a table without caption is hard to follow by ear).
     private var currentTitle: String
     private var tablesInSection = 0
+    private var headings = 0
+    /// Limits already reported, so that each is said once per file.
+    private var exceeded: Set<String> = []
+    /// True once a limit is exceeded: the section is then refused.
+    private(set) var overLimit = false
 
     init(file: String, title: String, lineOffset: Int, diagnostics: DiagnosticEngine, sourceLines: [Substring] = []) {
         self.file = file
@@ -38,6 +43,12 @@ struct MarkdownConverter {
         }
         for node in document.children {
             if case let .heading(level) = node.kind {
+                headings += 1
+                if headings > Limits.headingsPerSection {
+                    exceed("limite.titres", at: node, "Plus de \(FrenchFormat.integer(Limits.headingsPerSection)) titres dans cette section.",
+                           hint: "découpez le texte en plusieurs fichiers de sections.")
+                    continue
+                }
                 close(downTo: level)
                 let title = inlines(node.children).map(\.plainText).joined()
                 currentTitle = title
@@ -59,6 +70,12 @@ struct MarkdownConverter {
             let content = inlines(node.children)
             return content.isEmpty ? [] : [.paragraph(content)]
         case let .list(ordered, _):
+            if node.children.count > Limits.itemsPerList {
+                exceed("limite.elements-de-liste", at: node,
+                       "Cette liste a plus de \(FrenchFormat.integer(Limits.itemsPerList)) éléments.",
+                       hint: "présentez ces données dans un tableau CSV ou découpez la liste.")
+                return []
+            }
             return [.list(ordered: ordered, items: node.children.map { item in item.children.flatMap { blocks($0) } })]
         case .blockQuote:
             return [.quote(Quote(blocks: node.children.flatMap { blocks($0) }, attribution: nil, sourceURL: nil))]
@@ -140,6 +157,21 @@ struct MarkdownConverter {
     mutating func inlines(_ nodes: [MarkdownNode]) -> [Inline] {
         var result: [Inline] = []
         var index = 0
+        // Where each `</sup>` and `</sub>` is, found once: an opening tag then takes the next
+        // one after it, without a search per tag.
+        var closings: [String: [Int]] = ["</sup>": [], "</sub>": []]
+        for (position, node) in nodes.enumerated() where node.kind == .htmlInline {
+            let tag = node.literal.lowercased()
+            if closings[tag] != nil { closings[tag]!.append(position) }
+        }
+        var cursors: [String: Int] = ["</sup>": 0, "</sub>": 0]
+        func nextClosing(_ tag: String, after position: Int) -> Int? {
+            guard let positions = closings[tag] else { return nil }
+            var cursor = cursors[tag] ?? 0
+            while cursor < positions.count, positions[cursor] <= position { cursor += 1 }
+            cursors[tag] = cursor
+            return cursor < positions.count ? positions[cursor] : nil
+        }
         while index < nodes.count {
             let node = nodes[index]
             index += 1
@@ -162,7 +194,7 @@ struct MarkdownConverter {
                 if tag == "<br>" || tag == "<br/>" { result.append(.lineBreak); continue }
                 if tag == "<sup>" || tag == "<sub>" {
                     let closing = tag == "<sup>" ? "</sup>" : "</sub>"
-                    if let end = nodes[index...].firstIndex(where: { $0.kind == .htmlInline && $0.literal.lowercased() == closing }) {
+                    if let end = nextClosing(closing, after: index - 1) {
                         let inner = inlines(Array(nodes[index..<end]))
                         result.append(tag == "<sup>" ? .superscript(inner) : .subscript(inner))
                         index = end + 1
@@ -178,17 +210,31 @@ struct MarkdownConverter {
         return result
     }
 
-    /// Text, with `{{name}}` placeholders recorded where they stand.
+    /// Text, with `{{name}}` placeholders recorded where they stand (columns counted as
+    /// the scan goes, so that many placeholders cost no more than their text).
     private mutating func text(_ node: MarkdownNode) -> [Inline] {
-        var searchStart = node.literal.startIndex
-        while let open = node.literal.range(of: "{{", range: searchStart..<node.literal.endIndex),
-              let close = node.literal.range(of: "}}", range: open.upperBound..<node.literal.endIndex) {
-            let name = node.literal[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            let column = node.column + node.literal.distance(from: node.literal.startIndex, to: open.lowerBound)
+        let literal = node.literal
+        var searchStart = literal.startIndex, column = node.column
+        while let open = literal.range(of: "{{", range: searchStart..<literal.endIndex),
+              let close = literal.range(of: "}}", range: open.upperBound..<literal.endIndex) {
+            column += literal[searchStart..<open.lowerBound].count
+            guard placeholders.count < Limits.placeholdersPerSection else {
+                exceed("limite.chiffres", at: node, "Plus de \(FrenchFormat.integer(Limits.placeholdersPerSection)) chiffres "
+                        + "« {{…}} » dans cette section.", hint: "découpez le texte en plusieurs fichiers de sections.")
+                break
+            }
+            let name = literal[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             placeholders.append(Located(name, at: SourceLocation(file: file, line: node.line + lineOffset, column: column)))
+            column += literal[open.lowerBound..<close.upperBound].count
             searchStart = close.upperBound
         }
-        return [.text(node.literal)]
+        return [.text(literal)]
+    }
+
+    private mutating func exceed(_ id: String, at node: MarkdownNode, _ message: String, hint: String) {
+        overLimit = true
+        guard exceeded.insert(id).inserted else { return }
+        diagnostics.error(id, at: location(node), message, hint: hint)
     }
 
     private func warnRawHTML(at node: MarkdownNode) {

@@ -14,10 +14,28 @@ struct MarkdownSectionReader {
     func read(_ text: String) -> (section: TextSection, placeholders: [Located<String>])? {
         guard let (frontMatter, body, bodyLine) = splitFrontMatter(text) else { return nil }
         guard let meta = readFrontMatter(frontMatter) else { return nil }
-        let root = CommonMarkParser.parse(body)
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        if let table = MarkdownTableLines.oversizedTable(in: lines, limit: Limits.tableCells) {
+            diagnostics.error("limite.cellules", at: SourceLocation(file: file, line: table.line + bodyLine - 1),
+                              "Ce tableau dépasse \(FrenchFormat.integer(Limits.tableCells)) cellules : un projet de santé n’en "
+                                + "demande pas autant.",
+                              hint: "mettez les données dans un fichier CSV (communes.csv, indicateurs.csv) ou découpez le tableau.")
+            return nil
+        }
+        let root: MarkdownNode
+        switch CommonMarkParser.parse(body, maximumDepth: Limits.nestingDepth) {
+        case let .success(tree): root = tree
+        case let .failure(deep):
+            diagnostics.error("limite.profondeur", at: SourceLocation(file: file, line: deep.line + bodyLine - 1, column: deep.column),
+                              "Le texte s’imbrique ici sur plus de \(Limits.nestingDepth) niveaux (citations, listes ou mises "
+                                + "en forme les unes dans les autres).",
+                              hint: "simplifiez la structure : quelques niveaux de liste ou de citation suffisent.")
+            return nil
+        }
         var converter = MarkdownConverter(file: file, title: meta.title, lineOffset: bodyLine - 1, diagnostics: diagnostics,
-                                          sourceLines: body.split(separator: "\n", omittingEmptySubsequences: false))
+                                          sourceLines: lines)
         let content = converter.convert(root)
+        guard !converter.overLimit else { return nil }
         // The guidance becomes a note for the board: shown in the working draft, dropped
         // from the submission edition, never styled like a quotation.
         let blocks = content.blocks.map { Self.guidanceNote($0) ?? $0 }

@@ -27,6 +27,23 @@ enum MarkdownTableLines {
         return text.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }
     }
 
+    /// The first table block (consecutive lines holding a `|`) with more cells than `limit`:
+    /// its first line (1-based) and its cell count. A plain pass over the text, run before
+    /// the Markdown parser, which is slow on very large tables.
+    static func oversizedTable(in lines: [Substring], limit: Int) -> (line: Int, cells: Int)? {
+        var start = 0, cells = 0
+        for (index, line) in lines.enumerated() {
+            if line.contains("|") {
+                if cells == 0 { start = index }
+                cells += cellCount(line)
+                if cells > limit { return (start + 1, cells) }
+            } else {
+                cells = 0
+            }
+        }
+        return nil
+    }
+
     static func looksLikeRow(_ line: Substring) -> Bool {
         line.trimmingCharacters(in: .whitespaces).hasPrefix("|")
     }

@@ -51,12 +51,17 @@ extension DocBookWriter.Context {
         case let .strikethrough(content):
             inlines(content, in: xml.append("emphasis", to: parent, attributes: [("role", "strikethrough")]))
         case let .code(text): xml.append("code", to: parent, text: text)
-        case let .superscript(content): inlines(content, in: xml.append("superscript", to: parent))
-        case let .subscript(content): inlines(content, in: xml.append("subscript", to: parent))
+        // DocBook's superscript holds text only: the emphasis of `<sup>*e*</sup>` is kept as text.
+        case let .superscript(content):
+            xml.append("superscript", to: parent, text: content.map(\.plainText).joined())
+        case let .subscript(content):
+            xml.append("subscript", to: parent, text: content.map(\.plainText).joined())
         case let .link(url, content):
+            let shown = content.isEmpty ? [Inline.text(url)] : content
+            guard let safe = LinkTarget.safe(url) else { return inlines(shown, in: parent) }
             let link = xml.append("link", to: parent)
-            xml.setAttribute("href", url, namespacePrefix: "xlink", on: link)
-            inlines(content.isEmpty ? [.text(url)] : content, in: link)
+            xml.setAttribute("href", safe, namespacePrefix: "xlink", on: link)
+            inlines(shown, in: link)
         case .lineBreak: xml.appendText(" ", to: parent)
         }
     }

@@ -94,10 +94,10 @@ public struct DocBookWriter {
                 let node = xml.append("blockquote", to: parent)
                 if let attribution = quote.attribution {
                     let element = xml.append("attribution", to: node, text: attribution)
-                    if let url = quote.sourceURL {
+                    if let url = quote.sourceURL, let safe = LinkTarget.safe(url) {
                         xml.appendText(" — ", to: element)
                         let link = xml.append("link", to: element, text: url)
-                        xml.setAttribute("href", url, namespacePrefix: "xlink", on: link)
+                        xml.setAttribute("href", safe, namespacePrefix: "xlink", on: link)
                     }
                 }
                 for child in quote.blocks { self.block(child, in: node) }

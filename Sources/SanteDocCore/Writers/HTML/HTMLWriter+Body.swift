@@ -29,7 +29,7 @@ struct Body {
             var children: [HTMLNode] = [el("blockquote", [], quote.blocks.map(self.block))]
             if let attribution = quote.attribution {
                 var source: [HTMLNode] = [.text("— " + attribution)]
-                if let url = quote.sourceURL, let safe = Body.safeURL(url) {
+                if let url = quote.sourceURL, let safe = LinkTarget.safe(url) {
                     source += [.text(" ("), el("a", [("href", safe)], text: "texte officiel"), .text(")")]
                 }
                 children.append(el("figcaption", [], source))
@@ -86,14 +86,8 @@ struct Body {
         case .lineBreak: return el("br")
         case let .link(url, c):
             let content = c.isEmpty ? [HTMLNode.text(url)] : inlines(c)
-            guard let safe = Body.safeURL(url) else { return .fragment(content) }
+            guard let safe = LinkTarget.safe(url) else { return .fragment(content) }
             return el("a", [("href", safe)], content)
         }
-    }
-
-    /// Only web, mail and in-page links survive; `javascript:` and the like become plain text.
-    static func safeURL(_ url: String) -> String? {
-        let lower = url.trimmingCharacters(in: .whitespaces).lowercased()
-        return ["https://", "http://", "mailto:", "#"].contains(where: lower.hasPrefix) ? url : nil
     }
 }
