@@ -36,7 +36,7 @@ public enum CommonMarkParser {
         return .success(convert(root))
     }
 
-    /// Leaves get no exit event from cmark's iterator.
+    /// Leaves get no exit event from cmark's iterator, and add no level.
     private static let leaves: Set<String> = ["html_block", "thematic_break", "code_block", "text", "softbreak",
                                               "linebreak", "code", "html_inline"]
 
@@ -49,11 +49,11 @@ public enum CommonMarkParser {
             if event == CMARK_EVENT_DONE { return nil }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_EXIT { depth -= 1; continue }
+            if leaves.contains(string(cmark_node_get_type_string(node))) { continue }   // no depth of their own
             depth += 1
             if depth > limit {
                 return TooDeep(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
             }
-            if leaves.contains(string(cmark_node_get_type_string(node))) { depth -= 1 }
         }
     }
 

@@ -11,6 +11,8 @@ internal import CLibXML2
 /// children is validated in a small document of its own, inside copies of its ancestors
 /// (with their titles, column specs and table head, so that they stay valid). Every node is
 /// validated exactly once; a piece is validated the same way if it is itself too wide.
+/// Pieces are validated apart, so an IDREF (`linkend`) from one piece to another would not
+/// resolve: SanteDoc's DocBook links within itself by fragment (`xlink:href="#id"`).
 /// `docs/performance.md` explains the measure; `ChunkedValidationTests` proves that an
 /// invalid node is caught in any piece.
 struct ChunkedValidation {

@@ -23,7 +23,8 @@ struct MarkdownSectionReader {
             return nil
         }
         let root: MarkdownNode
-        switch CommonMarkParser.parse(body, maximumDepth: Limits.nestingDepth) {
+        // The document and the innermost paragraph are not levels the author sees.
+        switch CommonMarkParser.parse(body, maximumDepth: Limits.nestingDepth + 2) {
         case let .success(tree): root = tree
         case let .failure(deep):
             diagnostics.error("limite.profondeur", at: SourceLocation(file: file, line: deep.line + bodyLine - 1, column: deep.column),

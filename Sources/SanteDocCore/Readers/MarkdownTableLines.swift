@@ -32,10 +32,11 @@ enum MarkdownTableLines {
     /// the Markdown parser, which is slow on very large tables.
     static func oversizedTable(in lines: [Substring], limit: Int) -> (line: Int, cells: Int)? {
         var start = 0, cells = 0
+        // `cells` is 0 between tables; a table's separator line holds no cell.
         for (index, line) in lines.enumerated() {
             if line.contains("|") {
                 if cells == 0 { start = index }
-                cells += cellCount(line)
+                if !isDelimiter(line) { cells += cellCount(line) }
                 if cells > limit { return (start + 1, cells) }
             } else {
                 cells = 0

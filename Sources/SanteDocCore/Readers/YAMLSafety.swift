@@ -65,39 +65,77 @@ enum YAMLSafety {
     }
 
     static func report(_ error: Error, file: String, diagnostics: DiagnosticEngine, lineOffset: Int = 0) {
+        let hint = "vérifiez l’indentation (des espaces, pas de tabulations), les « : » après chaque clé "
+            + "et les guillemets autour des textes contenant « : » ou « # »."
         guard let yamlError = error as? YamlError else {
-            diagnostics.error("yaml.syntaxe", at: SourceLocation(file: file), "YAML illisible : \(error)")
+            diagnostics.error("yaml.syntaxe", at: SourceLocation(file: file), "YAML illisible (\(SystemErrorText.french(error))).")
             return
         }
         switch yamlError {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             diagnostics.error("yaml.syntaxe", at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
-                              "Syntaxe YAML incorrecte : \(translate(problem)).",
-                              hint: "vérifiez l’indentation (des espaces, pas de tabulations), les « : » après chaque clé "
-                                + "et les guillemets autour des textes contenant « : » ou « # ».")
+                              "Syntaxe YAML incorrecte : \(translate(problem)).", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             diagnostics.error("yaml.cle-dupliquee",
                               at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
                               "Clé écrite deux fois : " + duplicates.map { "« \($0) »" }.joined(separator: ", ") + ".",
                               hint: "gardez une seule occurrence de chaque clé.")
+        case let .reader(problem, offset, _, yaml):
+            let before = offset.map { Array(yaml.utf8.prefix($0)) } ?? []
+            let line = before.filter { $0 == 10 }.count + 1
+            let column = before.count - (before.lastIndex(of: 10).map { $0 + 1 } ?? 0) + 1
+            diagnostics.error("yaml.syntaxe", at: SourceLocation(file: file, line: line + lineOffset, column: column),
+                              "Caractère illisible : \(translate(problem)).",
+                              hint: "retirez ce caractère (souvent invisible, copié depuis un traitement de texte).")
         default:
-            diagnostics.error("yaml.syntaxe", at: SourceLocation(file: file), "YAML illisible : \(yamlError).")
+            diagnostics.error("yaml.syntaxe", at: SourceLocation(file: file), "YAML illisible.", hint: hint)
         }
     }
 
-    private static func translate(_ problem: String) -> String {
-        let known: [String: String] = [
-            "mapping values are not allowed in this context": "« : » inattendu (texte à mettre entre guillemets ?)",
-            "found character that cannot start any token": "caractère inattendu (tabulation ou symbole en début de valeur ?)",
-            "did not find expected key": "clé attendue à cet endroit (indentation incohérente ?)",
-            "found undefined alias": "alias « * » sans ancre correspondante",
-            "did not find expected '-' indicator": "élément de liste « - » attendu",
-            "found unexpected end of stream": "fin de fichier inattendue (guillemet non fermé ?)",
-            "could not find expected ':'": "« : » attendu après la clé",
-            "found a tab character that violat": "tabulation dans l’indentation (utilisez des espaces)",
-            "found a tab character where an indentation space is expected": "tabulation dans l’indentation (utilisez des espaces)",
-            "block sequence entries are not allowed in this context": "élément de liste « - » mal placé (indentation ?)",
-        ]
-        return known.first { problem.contains($0.key) }?.value ?? problem
+    /// libyaml's problems, in French. An unknown one is never shown in English: the
+    /// location and the hint still say where and what to check.
+    static func translate(_ problem: String) -> String {
+        known.first { problem.contains($0.0) }?.1 ?? "structure inattendue à cet endroit"
     }
+
+    static let known: [(String, String)] = [
+        ("mapping values are not allowed in this context", "« : » inattendu (texte à mettre entre guillemets ?)"),
+        ("mapping keys are not allowed in this context", "clé inattendue à cet endroit (indentation ?)"),
+        ("found character that cannot start any token", "caractère inattendu (tabulation ou symbole en début de valeur ?)"),
+        ("did not find expected key", "clé attendue à cet endroit (indentation incohérente ?)"),
+        ("found undefined alias", "alias « * » sans ancre correspondante"),
+        ("did not find expected '-' indicator", "élément de liste « - » attendu"),
+        ("found unexpected end of stream", "fin de fichier inattendue (guillemet non fermé ?)"),
+        ("could not find expected ':'", "« : » attendu après la clé"),
+        ("found a tab character", "tabulation dans l’indentation (utilisez des espaces)"),
+        ("block sequence entries are not allowed in this context", "élément de liste « - » mal placé (indentation ?)"),
+        ("but found another document", "plusieurs documents (« --- ») dans un même fichier : un seul est attendu"),
+        ("did not find expected ',' or ']'", "liste entre crochets non fermée (« ] » ou « , » attendu)"),
+        ("did not find expected ',' or '}'", "table entre accolades non fermée (« } » ou « , » attendu)"),
+        ("did not find expected node content", "valeur attendue à cet endroit"),
+        ("did not find expected <document start>", "contenu inattendu après la fin du document"),
+        ("did not find expected comment or line break", "texte inattendu après une valeur entre guillemets"),
+        ("found unknown escape character", "séquence « \\ » inconnue dans un texte entre guillemets (écrivez « \\\\ » ou des guillemets simples)"),
+        ("found invalid Unicode character escape code", "code Unicode « \\u » invalide dans un texte entre guillemets"),
+        ("did not find expected hexdecimal number", "code « \\x » ou « \\u » incomplet dans un texte entre guillemets"),
+        ("found unexpected document indicator", "« --- » ou « ... » inattendu dans un texte"),
+        ("found unexpected ':'", "« : » inattendu"),
+        ("found undefined tag handle", "étiquette « ! » inconnue"),
+        ("did not find expected tag URI", "étiquette « ! » incomplète"),
+        ("did not find expected alphabetic or numeric character", "nom d’ancre ou d’alias (« & », « * ») incomplet"),
+        ("found duplicate %YAML directive", "directive « %YAML » écrite deux fois"),
+        ("found incompatible YAML document", "version de YAML non prise en charge"),
+        ("found duplicate %TAG directive", "directive « %TAG » écrite deux fois"),
+        ("found unknown directive name", "directive « % » inconnue"),
+        ("found an indentation indicator equal to 0", "indicateur d’indentation « 0 » invalide après « | » ou « > »"),
+        ("did not find the expected '>'", "« > » attendu"),
+        ("control characters are not allowed", "caractère de contrôle interdit"),
+        ("invalid Unicode character", "caractère Unicode invalide"),
+        ("incomplete UTF-8 octet sequence", "caractère UTF-8 incomplet"),
+        ("invalid leading UTF-8 octet", "octet UTF-8 invalide"),
+        ("invalid trailing UTF-8 octet", "octet UTF-8 invalide"),
+        ("found an incorrect leading UTF-8 octet", "octet UTF-8 invalide"),
+        ("found an incorrect trailing UTF-8 octet", "octet UTF-8 invalide"),
+        ("input is too long", "fichier trop long"),
+    ]
 }

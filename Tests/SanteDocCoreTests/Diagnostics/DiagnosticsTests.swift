@@ -26,3 +26,33 @@ final class DiagnosticsTests: XCTestCase {
         XCTAssertTrue(engine.hasErrors)
     }
 }
+
+final class DiagnosticTextTests: XCTestCase {
+    func testControlCharactersInFileNamesNeverReachTheTerminal() {
+        let diagnostic = Diagnostic("x", .error, at: SourceLocation(file: "sections/\u{1B}[2Jpiège.md", line: 1, column: 1),
+                                    "« sections/\u{1B}[2Jpiège.md » est vide.", hint: "ligne 1\nligne 2\u{7}")
+        let text = DiagnosticFormatter(useColor: false).format(diagnostic)
+        XCTAssertFalse(text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" })
+        XCTAssertTrue(text.hasPrefix("sections/\\u{1B}[2Jpiège.md:1:1: erreur: « sections/\\u{1B}[2Jpiège.md » est vide."), text)
+        XCTAssertTrue(text.hasSuffix("ligne 1\n        ligne 2\\u{7}"), "hints keep their own line breaks")
+    }
+
+    func testYAMLProblemsAreNeverShownInEnglish() {
+        for text in ["a: \"x\\q\"\n", "a: 1\n---\nb: 2\n", "a: [1, 2\n", "a: {b: 1\n", "a: \"\u{1}\"\n", "a: b: c\n", "- a\nb: c\n"] {
+            let diagnostics = DiagnosticEngine()
+            var project = Project(dataFile: "projet.yaml")
+            ProjectDataReader(file: "projet.yaml", diagnostics: diagnostics).read(text, into: &project)
+            let messages = diagnostics.diagnostics.map(\.message).joined(separator: " ")
+            XCTAssertFalse(messages.isEmpty, text)
+            for english in ["found", "expected", "not allowed", "did not", "could not", "while"] {
+                XCTAssertFalse(messages.contains(english), "\(text.debugDescription): \(messages)")
+            }
+        }
+    }
+
+    func testSystemErrorsAreFrench() {
+        XCTAssertEqual(SystemErrorText.french(CocoaError(.fileWriteOutOfSpace)), "disque plein")
+        XCTAssertEqual(SystemErrorText.french(POSIXError(.ENOTDIR)), "un élément du chemin n’est pas un dossier")
+        XCTAssertEqual(SystemErrorText.posixText(ENOSPC), "disque plein")
+    }
+}

@@ -125,7 +125,10 @@ public struct DocBookWriter {
             let para = xml.append("para", to: figure, attributes: [("role", "graphique")])
             if let source = chart.sourceTable {
                 xml.appendText("Graphique « \(chart.title) » : données du tableau « ", to: para)
-                xml.append("link", to: para, attributes: [("linkend", source.id)], text: source.caption)
+                // A fragment link rather than `linkend`: an IDREF would tie the figure's validity
+                // to a table the validator may see in another piece (see ChunkedValidation).
+                let link = xml.append("link", to: para, text: source.caption)
+                xml.setAttribute("href", "#" + source.id, namespacePrefix: "xlink", on: link)
                 xml.appendText(" ».", to: para)
             } else {
                 xml.appendText("Graphique « \(chart.title) » : "
