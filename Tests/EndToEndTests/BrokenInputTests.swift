@@ -151,45 +151,6 @@ final class BrokenInputTests: XCTestCase {
     }
 }
 
-/// A build killed at any moment leaves each output either as it was or wholly new.
-final class InterruptedBuildTests: XCTestCase {
-    func testKilledBuildsNeverLeavePartialOutputs() throws {
-        let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
-        let project = try CommandRunner.copy(fixture)
-        let output = CommandRunner.temporaryDirectory()
-        let names = ["projet-de-sante.xml", "projet-de-sante.html"]
-        XCTAssertEqual(try CommandRunner.santedoc("build", project.path, "-o", output.path).status, 0)
-        let old = try names.map { try Data(contentsOf: output.appendingPathComponent($0)) }
-
-        let section = project.appendingPathComponent("sections/03-etat-sante.md")
-        try Data((try String(contentsOf: section, encoding: .utf8) + "\nUn paragraphe ajouté.\n").utf8).write(to: section)
-        let reference = CommandRunner.temporaryDirectory()
-        XCTAssertEqual(try CommandRunner.santedoc("build", project.path, "-o", reference.path).status, 0)
-        let new = try names.map { try Data(contentsOf: reference.appendingPathComponent($0)) }
-        XCTAssertNotEqual(old, new)
-
-        for delay in stride(from: 0, through: 300_000, by: 20_000) {
-            let process = Process()
-            process.executableURL = CommandRunner.santedoc
-            process.arguments = ["build", project.path, "-o", output.path]
-            process.standardError = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            usleep(useconds_t(delay))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let current = try names.map { try Data(contentsOf: output.appendingPathComponent($0)) }
-            let journal = FileManager.default.fileExists(atPath: output.appendingPathComponent(".santedoc-journal").path)
-            // Whole files always; the pair from one run, unless a journal says the next run completes it.
-            XCTAssertTrue(current == old || current == new || (journal && zip(current, zip(old, new)).allSatisfy {
-                $0 == $1.0 || $0 == $1.1 }), "outputs mixed or partial after a kill at \(delay) µs")
-        }
-        XCTAssertEqual(try CommandRunner.santedoc("build", project.path, "-o", output.path).status, 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
-        XCTAssertEqual(leftovers, [], "temporary files and journals of killed runs are cleared")
-    }
-}
-
 /// The fuzzing entry point, built without libFuzzer, replays every fixture file.
 final class FuzzReplayTests: XCTestCase {
     func testTheFuzzEntryPointReadsEveryFixtureFile() throws {

@@ -20,10 +20,46 @@ final class OutputWriterTests: XCTestCase {
     }
 
     func testAJournalCannotPointOutsideTheOutputFolder() throws {
+        let outside = try TestSupport.makeProject([".x.txt.1.tmp": "dehors"])
         let folder = try TestSupport.makeProject(["a.txt": "a"])
-        try Data("../../etc/x\t../y\n".utf8).write(to: folder.appendingPathComponent(".santedoc-journal"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("lien"), withDestinationURL: outside)
+        try Data("../../etc/x\t../y\nlien/.x.txt.1.tmp\tlien/x.txt\n.a.txt.9.tmp\t/etc/a.txt\n".utf8)
+            .write(to: folder.appendingPathComponent(".santedoc-journal"))
         try OutputWriter(directory: folder).write([("a.txt", Array("b".utf8))])
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8), "b")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.path), [".x.txt.1.tmp"],
+                       "nothing renamed through the link")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".santedoc-journal").path))
+    }
+
+    func testALinkedSubfolderIsRefusedAndNothingIsWrittenThroughIt() throws {
+        let outside = try TestSupport.makeProject(["garde.txt": "x"])
+        let folder = try TestSupport.makeProject(["garde.txt": "x"])
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("annexes"), withDestinationURL: outside)
+        XCTAssertThrowsError(try OutputWriter(directory: folder).write([("annexes/a.xml", Array("a".utf8))])) { error in
+            XCTAssertTrue("\(error)".contains("lien symbolique"), "\(error)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.path), ["garde.txt"])
+    }
+
+    func testAFailedWriteRemovesItsTemporariesAndKeepsThePreviousFiles() throws {
+        let folder = try TestSupport.makeProject(["a.txt": "ancien", "b": "un fichier là où un dossier est attendu"])
+        XCTAssertThrowsError(try OutputWriter(directory: folder).write([("a.txt", Array("nouveau".utf8)),
+                                                                        ("b/c.txt", Array("c".utf8))]))
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8), "ancien")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "b"],
+                       "no temporary left behind")
+    }
+
+    func testPathsAreNormalisedAndTheRootIsRefused() throws {
+        let folder = try TestSupport.makeProject(["garde.txt": "x"])
+        try OutputWriter(directory: URL(fileURLWithPath: folder.path + "//./")).write([("a.txt", Array("a".utf8))])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "garde.txt"],
+                       "final names, no temporary left")
+        XCTAssertThrowsError(try OutputWriter(directory: URL(fileURLWithPath: "/")).write([("a.txt", [])])) { error in
+            XCTAssertTrue("\(error)".contains("racine"), "\(error)")
+        }
+        XCTAssertThrowsError(try OutputWriter(directory: folder).write([("../a.txt", [])]))
     }
 }
 

@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+
+/// Outputs stay whole under faults and concurrency: two builds into one folder never mix,
+/// a run that fails never installs anything, a killed run leaves no mixed state and the
+/// next command leaves no temporary.
+final class OutputIntegrityTests: XCTestCase {
+    static let names = ["projet-de-sante.xml", "projet-de-sante.html", "completude.html"]
+
+    /// Two valid projects that differ in every output file, and one whose sources are invalid.
+    func projects() throws -> (a: URL, b: URL, broken: URL) {
+        let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
+        let a = try CommandRunner.copy(fixture), b = try CommandRunner.copy(fixture), broken = try CommandRunner.copy(fixture)
+        func edit(_ project: URL, _ old: String, _ new: String) throws {
+            let yaml = project.appendingPathComponent("projet.yaml")
+            try Data(try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: old, with: new).utf8).write(to: yaml)
+        }
+        try edit(b, "CPTS du Val d’Exemple (fictive)", "CPTS de la Vallée Bis (fictive)")
+        try edit(broken, "  population: 104500", "  popultion: 104500")
+        return (a, b, broken)
+    }
+
+    func start(_ project: URL, into output: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = CommandRunner.santedoc
+        process.arguments = ["build", project.path, "-o", output.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    func snapshot(_ output: URL) -> [Data?] {
+        Self.names.map { FileManager.default.contents(atPath: output.appendingPathComponent($0).path) }
+    }
+
+    func reference(_ project: URL) throws -> [Data?] {
+        let output = CommandRunner.temporaryDirectory()
+        XCTAssertEqual(try CommandRunner.santedoc("build", project.path, "-o", output.path).status, 0)
+        return snapshot(output)
+    }
+
+    func testConcurrentBuildsIntoOneFolderNeverMixAndAFailedRunNeverInstalls() throws {
+        let (a, b, broken) = try projects()
+        let fromA = try reference(a), fromB = try reference(b)
+        XCTAssertTrue(zip(fromA, fromB).allSatisfy { $0 != $1 }, "the two projects differ in every file")
+        let output = CommandRunner.temporaryDirectory()
+        for pair in 0..<200 {
+            let second = pair % 4 == 3 ? broken : b
+            let first = try start(a, into: output), other = try start(second, into: output)
+            first.waitUntilExit()
+            other.waitUntilExit()
+            let state = snapshot(output)
+            XCTAssertTrue(state == fromA || state == fromB, "pair \(pair): the folder holds the files of two runs")
+            if second == broken {
+                XCTAssertEqual(other.terminationStatus, 2)
+                XCTAssertEqual(state, fromA, "pair \(pair): a run that exits 2 installs nothing")
+            }
+        }
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(hidden, [], "no temporary, no journal")
+    }
+
+    func testRandomKillsNeverLeaveAMixedStateAndTheNextCommandLeavesNoTemporary() throws {
+        let (a, b, _) = try projects()
+        let fromA = try reference(a), fromB = try reference(b)
+        let output = CommandRunner.temporaryDirectory()
+        XCTAssertEqual(try CommandRunner.santedoc("build", a.path, "-o", output.path).status, 0)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<200 {
+            let project = round % 2 == 0 ? b : a
+            let process = try start(project, into: output)
+            usleep(useconds_t.random(in: 0...150_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let state = snapshot(output)
+            let journal = FileManager.default.fileExists(atPath: output.appendingPathComponent(".santedoc-journal").path)
+            // Whole files always; one run's set, unless a journal says the next command completes it.
+            XCTAssertTrue(state == fromA || state == fromB
+                          || (journal && state.indices.allSatisfy { state[$0] == fromA[$0] || state[$0] == fromB[$0] }),
+                          "kill \(round): mixed or partial outputs")
+            // Any next command finishes or discards what the killed run left.
+            let next = round % 3 == 0 ? ["check", a.path] : ["build", project.path, "-o", output.path]
+            let result = try CommandRunner.run(CommandRunner.santedoc, next)
+            if next[0] == "build" {
+                XCTAssertEqual(result.status, 0)
+                XCTAssertEqual(snapshot(output), project == a ? fromA : fromB)
+                let hidden = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
+                XCTAssertEqual(hidden, [], "kill \(round): temporaries left after the next build")
+            }
+        }
+    }
+}
