@@ -1,10 +1,13 @@
 import Foundation
 import SanteDocCore
 
-/// libFuzzer's entry point: every input goes through every reader.
+/// libFuzzer's entry point: every input goes through every reader on its own, then through
+/// the whole build (both editions, validated DocBook, HTML).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    ReaderProbe.read(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    ReaderProbe.read(bytes)
+    PipelineProbe.run(bytes)
     return 0
 }
 

@@ -12,7 +12,7 @@ struct DocumentRenderer {
     let diagnostics: DiagnosticEngine
 
     /// The renderer, or nil after reporting what is missing (an engine, a template).
-    static func make(toolkit: Toolkit, project: ProjectFolder, formats: [DocumentFormat],
+    static func make(toolkit: Toolkit, project: any ProjectSources, formats: [DocumentFormat],
                      diagnostics: DiagnosticEngine) throws -> DocumentRenderer? {
         var executables: [String: URL] = [:]
         var missing = false

@@ -6,7 +6,7 @@ import Mustache
 struct PageTemplates {
     static let projectFolder = "modeles"
     let toolkit: Toolkit
-    let project: ProjectFolder
+    let project: any ProjectSources
     let diagnostics: DiagnosticEngine
 
     /// The HTML writer for this project, or nil after reporting what is wrong.
@@ -43,7 +43,7 @@ struct PageTemplates {
     func referenceDocument(_ ext: String) -> URL? {
         let own = "\(Self.projectFolder)/reference.\(ext)"
         if project.exists(own) {
-            guard let url = project.confinedURL(own) else {
+            guard let url = (project as? ProjectFolder)?.confinedURL(own) else {
                 diagnostics.error("fichier.hors-projet", at: SourceLocation(file: own),
                                   "« \(own) » mène hors du dossier du projet.",
                                   hint: "copiez le fichier dans le dossier du projet au lieu d’un lien.")

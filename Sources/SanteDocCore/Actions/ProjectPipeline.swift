@@ -28,9 +28,12 @@ public struct ProjectPipeline {
                                 + "indiquez-le (santedoc build DOSSIER) ; pour en créer un : santedoc init \(projectPath).")
             return nil
         }
+        return run(sources: ProjectFolder(path: projectPath))
+    }
+
+    public func run(sources: any ProjectSources) -> Result? {
         let regulation = self.regulation ?? RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
-        let folder = ProjectFolder(path: projectPath)
-        let (project, placeholders) = ProjectReader(folder: folder, diagnostics: diagnostics).read()
+        let (project, placeholders) = ProjectReader(folder: sources, diagnostics: diagnostics).read()
         guard !diagnostics.hasErrors else { return nil }
         let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
         // Placeholders are checked against figures that could all be computed, to avoid cascades.

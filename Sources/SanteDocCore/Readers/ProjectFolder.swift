@@ -2,7 +2,7 @@ import Foundation
 
 /// Read-only access to a project folder. Paths are relative to it, and nothing outside
 /// it is read: `..`, absolute paths and links leading out are refused.
-public struct ProjectFolder: Sendable {
+public struct ProjectFolder: ProjectSources {
     public let root: URL
     /// Larger files are refused: a projet de santé is text, not a data dump.
     public static let maximumFileSize = 8 * 1024 * 1024

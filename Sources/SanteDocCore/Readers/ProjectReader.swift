@@ -5,10 +5,10 @@ public struct ProjectReader {
     public static let indicatorsFile = "indicateurs.csv"
     public static let sectionsFolder = "sections"
 
-    let folder: ProjectFolder
+    let folder: any ProjectSources
     let diagnostics: DiagnosticEngine
 
-    public init(folder: ProjectFolder, diagnostics: DiagnosticEngine) {
+    public init(folder: any ProjectSources, diagnostics: DiagnosticEngine) {
         self.folder = folder
         self.diagnostics = diagnostics
     }

@@ -18,7 +18,7 @@ public struct DocBookWriter {
                                 attributes: [("version", "5.0")] + (document.isWorkingDraft ? [("status", "draft")] : []))
         xml.declareNamespace(Self.xlink, prefix: "xlink")
         xml.setLanguage("fr", on: book)
-        var context = Context(xml: xml)
+        let context = Context(xml: xml)
         context.info(document, in: book)
         context.presentation(document, in: book)
         for chapter in document.chapters { context.section(chapter, element: "chapter", in: book) }

@@ -13,7 +13,7 @@ public struct HTMLWriter {
     }
 
     public func write(_ document: Document) -> [UInt8] {
-        var body = Body()
+        let body = Body()
         let chapters = document.chapters.enumerated().map { index, chapter in
             body.section(chapter, level: 2, number: "\(index + 1)")
         }
