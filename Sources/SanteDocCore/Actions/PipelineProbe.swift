@@ -1,7 +1,7 @@
 import Foundation
 
-/// Drives the whole build — readers, figures, checks, both editions, DocBook (validated)
-/// and HTML — on arbitrary bytes, for fuzzing: whatever the input, the build must end with
+/// Drives the whole build — readers, figures, checks, both editions and the contract
+/// annexes, DocBook (validated) and HTML — on arbitrary bytes, for fuzzing: whatever the input, the build must end with
 /// documents or located diagnostics, never a crash and never an internal error (an invalid
 /// DocBook stops the probe, so that the fuzzer reports it).
 ///
@@ -71,6 +71,16 @@ public enum PipelineProbe {
         guard let renderer = try? DocumentRenderer.make(toolkit: setting.toolkit, project: sources, formats: [.xml, .html],
                                                         diagnostics: diagnostics) else { return 0 }
         var produced = 0
+        for year in [nil, 2] {
+            let annexes = AnnexAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
+                                         year: year)
+            do {
+                produced += try renderer.render([("annexe-missions", annexes.missionsAnnex()),
+                                                 ("annexe-financiere", annexes.fundingAnnex())]).count
+            } catch {
+                fatalError("erreur interne sur une entrée (annexes) : \(error)")
+            }
+        }
         for edition in [Edition.workingDraft, .final] {
             let document = DocumentAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
                                              resolvedSections: result.resolvedSections, edition: edition)

@@ -1,6 +1,6 @@
 /// The projet de santé (or an annex) as a format-neutral tree. Ids are assigned and
 /// numbers formatted before writing, so the DocBook and HTML writers always agree.
-public struct Document: Equatable, Sendable {
+public struct Document: Equatable, Sendable, Codable {
     public var title: String
     public var subtitle: String?
     /// Lines of the cover block.
@@ -29,11 +29,11 @@ public struct Document: Equatable, Sendable {
 
 /// Which document the sources are assembled into: the board's working draft, with what is
 /// still missing shown inside it, or the edition submitted to the ARS, with none of that.
-public enum Edition: Equatable, Sendable {
+public enum Edition: Equatable, Sendable, Codable {
     case workingDraft, final
 }
 
-public struct CoverLine: Equatable, Sendable {
+public struct CoverLine: Equatable, Sendable, Codable {
     public var label: String
     public var value: String
 
@@ -44,7 +44,7 @@ public struct CoverLine: Equatable, Sendable {
 }
 
 /// A chapter or section: blocks first, then subsections (as DocBook requires).
-public struct Section: Equatable, Sendable {
+public struct Section: Equatable, Sendable, Codable {
     public var id: String
     public var title: String
     public var blocks: [Block]
@@ -58,7 +58,7 @@ public struct Section: Equatable, Sendable {
     }
 }
 
-public indirect enum Block: Equatable, Sendable {
+public indirect enum Block: Equatable, Sendable, Codable {
     case paragraph([Inline])
     case list(ordered: Bool, items: [[Block]])
     case table(Table)
@@ -70,8 +70,8 @@ public indirect enum Block: Equatable, Sendable {
 
 /// A boxed remark. `toWrite` marks what the board still has to write: shown in the working
 /// draft, never in the submission edition.
-public struct Note: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case information, toWrite }
+public struct Note: Equatable, Sendable, Codable {
+    public enum Kind: Equatable, Sendable, Codable { case information, toWrite }
     public var kind: Kind
     public var title: String
     public var blocks: [Block]
@@ -83,7 +83,7 @@ public struct Note: Equatable, Sendable {
     }
 }
 
-public indirect enum Inline: Equatable, Sendable {
+public indirect enum Inline: Equatable, Sendable, Codable {
     case text(String)
     case emphasis([Inline])
     case strong([Inline])
@@ -105,9 +105,9 @@ public indirect enum Inline: Equatable, Sendable {
     }
 }
 
-public struct Table: Equatable, Sendable {
-    public enum Alignment: Equatable, Sendable { case left, center, right }
-    public struct Column: Equatable, Sendable {
+public struct Table: Equatable, Sendable, Codable {
+    public enum Alignment: Equatable, Sendable, Codable { case left, center, right }
+    public struct Column: Equatable, Sendable, Codable {
         public var title: String
         public var alignment: Alignment
         public init(_ title: String, _ alignment: Alignment = .left) {
@@ -124,19 +124,25 @@ public struct Table: Equatable, Sendable {
     public var footer: [[[Inline]]]
     /// The first cell of each row names the row (a header cell with row scope).
     public var rowHeaders: Bool
+    /// How the table is meant to be printed.
+    public var style: Style
+
+    /// A signature table has tall empty cells to sign in, on a page of its own.
+    public enum Style: String, Equatable, Sendable, Codable { case standard, signatures }
 
     public init(id: String? = nil, caption: String, columns: [Column], rows: [[[Inline]]],
-                footer: [[[Inline]]] = [], rowHeaders: Bool = false) {
+                footer: [[[Inline]]] = [], rowHeaders: Bool = false, style: Style = .standard) {
         self.id = id
         self.caption = caption
         self.columns = columns
         self.rows = rows
         self.footer = footer
         self.rowHeaders = rowHeaders
+        self.style = style
     }
 }
 
-public struct Quote: Equatable, Sendable {
+public struct Quote: Equatable, Sendable, Codable {
     public var blocks: [Block]
     public var attribution: String?
     public var sourceURL: String?
@@ -144,8 +150,8 @@ public struct Quote: Equatable, Sendable {
 
 /// Data for a horizontal bar chart; the DocBook writer shows it as a table, the HTML
 /// writer as inline SVG next to the same numbers.
-public struct BarChart: Equatable, Sendable {
-    public struct Bar: Equatable, Sendable {
+public struct BarChart: Equatable, Sendable, Codable {
+    public struct Bar: Equatable, Sendable, Codable {
         public var label: String
         public var value: Double
         public var valueText: String
@@ -171,7 +177,7 @@ public struct BarChart: Equatable, Sendable {
     }
 }
 
-public struct TableReference: Equatable, Sendable {
+public struct TableReference: Equatable, Sendable, Codable {
     public var id: String
     public var caption: String
 

@@ -32,7 +32,9 @@ extension FigureCalculator {
         let parts = [funding.operating] + missions.map(\.total)
         if parts.allSatisfy({ $0 != nil }) {
             funding.annualTotal = parts.compactMap { $0 }.reduce(0, +)
-            funding.contractTotal = funding.annualTotal! * table.contractYears
+            // A mission's first year may pay differently (the crisis plan), once in the contract.
+            let firstYears = missions.compactMap { m in m.firstYear?.total.flatMap { first in m.total.map { first - $0 } } }
+            funding.contractTotal = funding.annualTotal! * table.contractYears + firstYears.reduce(0, +)
         }
         if let total = funding.annualTotal, let ceiling = funding.ceiling, total > ceiling {
             diagnostics.error("financement.plafond", at: project.missionsLocation ?? version.location,
@@ -91,7 +93,10 @@ extension FigureCalculator {
         let indicatorTotal = amounts.isEmpty ? nil : amounts.reduce(0, +)
         checkIndicatorAmounts(mission, total: indicatorTotal, variable: variable, rule: rule)
         return ProjectFigures.MissionFunding(id: rule.id, title: rule.title, fixed: fixed, variable: variable, total: total,
-                                             crisisActivation: maxima?.crisisActivation, indicatorTotal: indicatorTotal,
+                                             crisisActivation: maxima?.crisisActivation,
+                                             firstYear: mission.contractedFixed == nil && mission.contractedVariable == nil
+                                                ? maxima?.firstYear : nil,
+                                             indicatorTotal: indicatorTotal,
                                              contracted: mission.contractedFixed != nil || mission.contractedVariable != nil)
     }
 

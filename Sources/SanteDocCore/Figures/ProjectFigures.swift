@@ -25,6 +25,9 @@ public struct ProjectFigures: Sendable {
         public var variable: Int?
         public var total: Int?
         public var crisisActivation: Int?
+        /// The mission's first-year amounts when the ACI gives different ones (and the
+        /// board entered no contract amounts).
+        public var firstYear: FundingTable.FirstYear?
         /// Sum of the euro amounts attached to the mission's indicators, if any.
         public var indicatorTotal: Int?
         /// True when the amounts come from the signed contract rather than the ACI maxima.

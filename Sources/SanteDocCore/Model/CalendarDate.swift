@@ -34,6 +34,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
                             day: CalendarDate.days(inMonth: earlier.month, year: earlier.year))!
     }
 
+    /// Days since 1 January of year 1 (proleptic Gregorian), to count days between dates.
+    public var ordinal: Int {
+        let y = year - 1
+        var days = y * 365 + y / 4 - y / 100 + y / 400
+        for m in 1..<month { days += CalendarDate.days(inMonth: m, year: year) }
+        return days + day - 1
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    public func days(to other: CalendarDate) -> Int { other.ordinal - ordinal }
+
     /// Before any date a file gives, for ordering dates that may be unknown.
     public static let distantPast = CalendarDate(year: 1, month: 1, day: 1)!
 

@@ -50,8 +50,11 @@ public struct MissionIndicator: Sendable {
     /// The most this indicator can earn in a year.
     public var maximumAmount: Int? { amount ?? steps.map(\.amount).max() }
 
-    public func target(forYear year: Int?) -> String? {
-        year.flatMap { targetsByYear[$0] } ?? target
+    /// The target in force in contract `year` and the year that set it (nil: the signed
+    /// contract): a target renegotiated in year k holds until a later year changes it.
+    public func target(inForce year: Int?) -> (target: String?, setIn: Int?) {
+        guard let year, let setIn = targetsByYear.keys.filter({ $0 <= year }).max() else { return (target, nil) }
+        return (targetsByYear[setIn], setIn)
     }
 }
 
@@ -64,7 +67,39 @@ public struct AmountStep: Sendable {
 public struct Contract: Sendable {
     public var aciVersion: Located<String>?
     public var signatureDate: Located<CalendarDate>?
+    /// Where the contract is signed, for the signature page.
+    public var signaturePlace: String?
+    /// The three parties' representatives, when the board records them.
+    public var signatories: [Signatory.Party: Signatory] = [:]
     public var location: SourceLocation?
 
     public init() {}
+}
+
+/// Who signs for a party of the tripartite contract.
+public struct Signatory: Sendable {
+    public enum Party: String, CaseIterable, Sendable {
+        case cpts, cpam, ars
+
+        public var label: String {
+            switch self {
+            case .cpts: return "Pour la CPTS"
+            case .cpam: return "Pour la caisse primaire d’assurance maladie"
+            case .ars: return "Pour l’agence régionale de santé"
+            }
+        }
+
+        /// The usual title when the board gives none.
+        public var defaultRole: String {
+            switch self {
+            case .cpts: return "Président ou présidente"
+            case .cpam: return "Directeur ou directrice"
+            case .ars: return "Directeur général ou directrice générale"
+            }
+        }
+    }
+
+    public var organisation: String?
+    public var name: String?
+    public var role: String?
 }

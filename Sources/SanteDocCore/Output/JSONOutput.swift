@@ -51,3 +51,19 @@ public enum CheckJSON {
         return entry
     }
 }
+
+/// `annexes --format json`: the change note, with French keys like the rest of the output.
+public enum ChangeNoteJSON {
+    public static func object(_ note: ChangeNote?, year: Int?, files: [String]) -> [String: Any] {
+        var object: [String: Any] = ["fichiers": files]
+        if let year { object["annee"] = year }
+        guard let note else { return object }
+        object["comparee_a"] = note.baseline
+        object["recalculee"] = note.recomputed
+        object["modifications"] = note.changes.map { change -> [String: Any] in
+            ["type": change.kind.rawValue, "endroit": change.place, "element": change.item,
+             "details": change.details.map { ["colonne": $0.column, "avant": $0.old, "apres": $0.new] }]
+        }
+        return object
+    }
+}

@@ -123,7 +123,10 @@ public struct OutputWriter {
 
     /// Removes `.NAME.PID.tmp` files left by a run interrupted before its journal.
     private func sweepStaleTemporaries(named name: String, in parent: Int32) {
-        let copy = dup(parent)
+        // A descriptor of its own: a `dup` would share the reading position of the folder,
+        // and a second sweep of the same folder would then see nothing.
+        let copy = openat(parent, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard copy >= 0 else { return }
         guard let stream = fdopendir(copy) else { close(copy); return }
         defer { closedir(stream) }
         var stale: [String] = []

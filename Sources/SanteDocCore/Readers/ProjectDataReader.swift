@@ -24,10 +24,19 @@ struct ProjectDataReader {
         readMembers(top, into: &project)
         readGovernance(top, into: &project)
         MissionDataReader(diagnostics: diagnostics).read(top, into: &project)
-        if let contract = top.mapping("contrat", allowed: ["version_aci", "date_signature"]) {
+        if let contract = top.mapping("contrat", allowed: ["version_aci", "date_signature", "lieu_signature", "signataires"]) {
             project.contract.aciVersion = contract.string("version_aci")
             project.contract.signatureDate = contract.date("date_signature")
+            project.contract.signaturePlace = contract.string("lieu_signature")?.value
             project.contract.location = contract.location
+            if let parties = contract.mapping("signataires", allowed: Signatory.Party.allCases.map(\.rawValue)) {
+                for party in Signatory.Party.allCases {
+                    guard let who = parties.mapping(party.rawValue, allowed: ["organisme", "nom", "fonction"],
+                                                    example: "\(party.rawValue):\n  nom: \"…\"\n  fonction: \"…\"") else { continue }
+                    project.contract.signatories[party] = Signatory(organisation: who.string("organisme")?.value,
+                                                                    name: who.string("nom")?.value, role: who.string("fonction")?.value)
+                }
+            }
         }
     }
 

@@ -24,6 +24,15 @@ public struct FundingTable: Sendable {
         public var variable: Int?
         /// Paid on top when the ARS recognises a health crisis (avenant 2).
         public var crisisActivation: Int?
+        /// Amounts of the mission's first contract year when they differ (the crisis plan
+        /// is written in year one, then only updated).
+        public var firstYear: FirstYear?
+    }
+
+    public struct FirstYear: Sendable, Equatable {
+        public var total: Int?
+        public var fixed: Int?
+        public var variable: Int?
     }
 
     public var id: String
@@ -36,6 +45,8 @@ public struct FundingTable: Sendable {
     public var operating: [Int: Int?]
     public var ceiling: [Int: Int?]
     public var missions: [MissionRule]
+    /// When the money is paid (`versements`), if the version states it.
+    public var payments: PaymentRules?
     public var sources: [String: String]
     /// Where each value group was read, to tell users which cell to fill.
     public var file: String

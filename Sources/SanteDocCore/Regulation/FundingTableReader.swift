@@ -9,7 +9,7 @@ struct FundingTableReader {
     func table(_ id: String, depth: Int = 0) -> FundingTable? {
         guard let (file, path) = raw[id], depth < 8 else { return nil }
         file.rejectUnknownKeys(allowed: ["id", "base", "titre", "texte", "en_vigueur", "duree_contrat_ans", "sources",
-                                         "tailles", "fonctionnement", "plafond_total", "missions"])
+                                         "tailles", "fonctionnement", "plafond_total", "missions", "versements"])
         var table: FundingTable
         if let base = file.string("base") {
             guard let parent = self.table(base.value, depth: depth + 1) else {
@@ -20,7 +20,7 @@ struct FundingTableReader {
             table = parent
         } else {
             table = FundingTable(id: id, title: "", legalText: "", contractYears: 5, effectiveDate: nil, sizeClasses: [], operating: [:],
-                                 ceiling: [:], missions: [], sources: [:], file: path)
+                                 ceiling: [:], missions: [], payments: nil, sources: [:], file: path)
         }
         table.id = id
         table.file = path
@@ -40,6 +40,9 @@ struct FundingTableReader {
                                                   maximumExcluded: row.integer("population_max_exclue", Limits.thresholdPopulation)?.value)
                 }
         }
+        if let group = file.mapping("versements", allowed: ["source", "fonctionnement", "part_fixe", "part_variable"]) {
+            table.payments = PaymentRulesReader(diagnostics: diagnostics).read(group, sources: table.sources) ?? table.payments
+        }
         merge(file, "fonctionnement", into: &table.operating)
         merge(file, "plafond_total", into: &table.ceiling)
         for rule in file.mappings("missions", allowed: ["id", "titre", "socle", "delai_demarrage_mois", "delai_deploiement_mois",
@@ -55,11 +58,18 @@ struct FundingTableReader {
             if let amounts = rule.mapping("montants", allowed: ["source", "1", "2", "3", "4"]) {
                 mission.amountsSource = amounts.string("source")?.value ?? mission.amountsSource
                 for size in 1...4 {
-                    guard let cell = amounts.mapping(String(size), allowed: ["total", "fixe", "variable", "activation_crise"])
+                    guard let cell = amounts.mapping(String(size), allowed: ["total", "fixe", "variable", "activation_crise",
+                                                                              "premiere_annee"])
                     else { continue }
+                    let first = cell.mapping("premiere_annee", allowed: ["total", "fixe", "variable"]).map {
+                        FundingTable.FirstYear(total: $0.integer("total", Limits.amount)?.value,
+                                               fixed: $0.integer("fixe", Limits.amount)?.value,
+                                               variable: $0.integer("variable", Limits.amount)?.value)
+                    }
                     mission.amounts[size] = FundingTable.MissionAmounts(
                         total: cell.integer("total", Limits.amount)?.value, fixed: cell.integer("fixe", Limits.amount)?.value,
-                        variable: cell.integer("variable", Limits.amount)?.value, crisisActivation: cell.integer("activation_crise", Limits.amount)?.value)
+                        variable: cell.integer("variable", Limits.amount)?.value,
+                        crisisActivation: cell.integer("activation_crise", Limits.amount)?.value, firstYear: first)
                 }
             }
             if let index = table.missions.firstIndex(where: { $0.id == missionID }) {

@@ -3,7 +3,8 @@ import XMLSupport
 extension DocBookWriter.Context {
     /// A CALS table; a table without caption becomes an `informaltable`.
     func table(_ table: Table, in parent: XMLElementHandle) {
-        let node = xml.append(table.caption.isEmpty ? "informaltable" : "table", to: parent)
+        let node = xml.append(table.caption.isEmpty ? "informaltable" : "table", to: parent,
+                              attributes: table.style == .signatures ? [("role", "signatures")] : [])
         if let id = table.id { xml.setAttribute("id", id, namespacePrefix: "xml", on: node) }
         if !table.caption.isEmpty { xml.append("title", to: node, text: table.caption) }
         let columnCount = max(1, table.columns.count)

@@ -69,7 +69,8 @@ struct Body {
         })]))
         children.append(el("tbody", [], table.rows.map(row)))
         if !table.footer.isEmpty { children.append(el("tfoot", [], table.footer.map(row))) }
-        return el("table", table.id.map { [("id", $0)] } ?? [], children)
+        let style: [(String, String)] = table.style == .signatures ? [("class", "signatures")] : []
+        return el("table", (table.id.map { [("id", $0)] } ?? []) + style, children)
     }
 
     func inlines(_ content: [Inline]) -> [HTMLNode] { content.map(inline) }

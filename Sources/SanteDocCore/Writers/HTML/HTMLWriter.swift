@@ -29,12 +29,14 @@ public struct HTMLWriter {
         let cover = lines.isEmpty ? HTMLNode.fragment([]) : el("dl", [], lines.flatMap { line in
             [el("dt", text: line.label), el("dd", text: line.value)]
         })
+        let edition = [document.version.map { "Version \($0)" }, document.date].compactMap { $0 }.joined(separator: " — ")
         let values: [String: Any] = [
             "titre": document.title,
             "sous_titre": document.subtitle ?? "",
             "version_de_travail": document.isWorkingDraft,
             "marque_de_travail": Document.workingDraftMark,
-            "edition": [document.version.map { "Version \($0)" }, document.date].compactMap { $0 }.joined(separator: " — "),
+            // Mustache renders a section for any string, the empty one included: absent is `false`.
+            "edition": edition.isEmpty ? false : edition,
             "couverture": cover.rendered,
             "sommaire": toc.rendered,
             "contenu": HTMLNode.fragment(chapters).rendered,
