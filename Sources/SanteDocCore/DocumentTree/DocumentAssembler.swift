@@ -27,8 +27,9 @@ public struct DocumentAssembler {
             var chapter = Section(id: part.rawValue, title: part.title, blocks: generatedBlocks(for: part),
                                   sections: part == .missions ? missionSections() : [])
             for text in sections where text.part == part {
-                chapter.sections.append(Section(id: "section-" + text.title, title: text.title, blocks: text.blocks,
-                                                sections: text.subsections))
+                chapter.sections.append(Section(id: "section-" + text.title, title: text.title,
+                                                blocks: WrittenTextConversion.blocks(text.blocks),
+                                                sections: text.subsections.map(WrittenTextConversion.section)))
             }
             if chapter.blocks.isEmpty && chapter.sections.isEmpty {
                 chapter.blocks = [.note(Note(.toWrite, title: "À compléter",

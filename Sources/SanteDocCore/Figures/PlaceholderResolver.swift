@@ -35,30 +35,26 @@ public struct PlaceholderResolver {
         }
     }
 
-    private func resolve(_ section: Section) -> Section {
-        Section(id: section.id, title: resolve(section.title), blocks: section.blocks.map(resolve),
-                sections: section.sections.map(resolve))
+    private func resolve(_ section: WrittenSubsection) -> WrittenSubsection {
+        WrittenSubsection(title: resolve(section.title), blocks: section.blocks.map(resolve),
+                          subsections: section.subsections.map(resolve))
     }
 
-    private func resolve(_ block: Block) -> Block {
+    private func resolve(_ block: WrittenBlock) -> WrittenBlock {
         switch block {
-        case let .paragraph(inlines): return .paragraph(inlines.map(resolve))
+        case let .paragraph(spans): return .paragraph(spans.map(resolve))
         case let .list(ordered, items): return .list(ordered: ordered, items: items.map { $0.map(resolve) })
         case var .table(table):
             table.rows = table.rows.map { $0.map { $0.map(resolve) } }
             return .table(table)
-        case var .quote(quote):
-            quote.blocks = quote.blocks.map(resolve)
-            return .quote(quote)
-        case var .note(note):
-            note.blocks = note.blocks.map(resolve)
-            return .note(note)
-        case .code, .chart: return block
+        case let .quote(blocks): return .quote(blocks.map(resolve))
+        case let .guidance(blocks): return .guidance(blocks.map(resolve))
+        case .code: return block
         }
     }
 
-    private func resolve(_ inline: Inline) -> Inline {
-        switch inline {
+    private func resolve(_ span: WrittenSpan) -> WrittenSpan {
+        switch span {
         case let .text(s): return .text(resolve(s))
         case let .emphasis(c): return .emphasis(c.map(resolve))
         case let .strong(c): return .strong(c.map(resolve))
@@ -66,7 +62,7 @@ public struct PlaceholderResolver {
         case let .superscript(c): return .superscript(c.map(resolve))
         case let .subscript(c): return .subscript(c.map(resolve))
         case let .link(url, c): return .link(url: url, content: c.map(resolve))
-        case .code, .lineBreak: return inline
+        case .code, .lineBreak: return span
         }
     }
 

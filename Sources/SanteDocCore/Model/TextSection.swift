@@ -43,9 +43,9 @@ public struct TextSection: Sendable {
     public var part: Part
     /// Requirement ids this section claims to cover.
     public var covers: [Located<String>]
-    public var blocks: [Block]
-    /// Sections opened by headings inside the text.
-    public var subsections: [Section]
+    public var blocks: [WrittenBlock]
+    /// Parts opened by headings inside the text.
+    public var subsections: [WrittenSubsection]
     /// True while the section still holds the guidance written by `santedoc init`.
     public var isStub: Bool
     public var wordCount: Int

@@ -1,9 +1,9 @@
 import Foundation
 import MarkdownSupport
 
-/// Converts a cmark tree into document blocks. Headings open nested sections; raw HTML
-/// is never passed through: `<sup>`, `<sub>` and `<br>` become their document
-/// equivalents, comments are dropped, anything else is kept as visible text.
+/// Converts a cmark tree into the model's written text. Headings open nested subsections;
+/// raw HTML is never passed through: `<sup>`, `<sub>` and `<br>` become their equivalents,
+/// comments are dropped, anything else is kept as visible text.
 struct MarkdownConverter {
     let file: String
     let lineOffset: Int
@@ -30,15 +30,19 @@ struct MarkdownConverter {
     }
 
     /// Blocks before the first heading, then the sections the headings open.
-    mutating func convert(_ document: MarkdownNode) -> (blocks: [Block], sections: [Section]) {
-        var stack: [(level: Int, section: Section)] = []
-        var topBlocks: [Block] = []
-        var topSections: [Section] = []
+    mutating func convert(_ document: MarkdownNode) -> (blocks: [WrittenBlock], sections: [WrittenSubsection]) {
+        var stack: [(level: Int, section: WrittenSubsection)] = []
+        var topBlocks: [WrittenBlock] = []
+        var topSections: [WrittenSubsection] = []
 
         func close(downTo level: Int) {
             while let last = stack.last, last.level >= level {
                 stack.removeLast()
-                if stack.isEmpty { topSections.append(last.section) } else { stack[stack.count - 1].section.sections.append(last.section) }
+                if stack.isEmpty {
+                    topSections.append(last.section)
+                } else {
+                    stack[stack.count - 1].section.subsections.append(last.section)
+                }
             }
         }
         for node in document.children {
@@ -53,7 +57,7 @@ struct MarkdownConverter {
                 let title = inlines(node.children).map(\.plainText).joined()
                 currentTitle = title
                 tablesInSection = 0
-                stack.append((level, Section(id: "", title: title)))
+                stack.append((level, WrittenSubsection(title: title)))
                 continue
             }
             let converted = blocks(node)
@@ -63,7 +67,7 @@ struct MarkdownConverter {
         return (topBlocks, topSections)
     }
 
-    private mutating func blocks(_ node: MarkdownNode) -> [Block] {
+    private mutating func blocks(_ node: MarkdownNode) -> [WrittenBlock] {
         switch node.kind {
         case .paragraph:
             checkUnrecognisedTable(node)
@@ -78,7 +82,7 @@ struct MarkdownConverter {
             }
             return [.list(ordered: ordered, items: node.children.map { item in item.children.flatMap { blocks($0) } })]
         case .blockQuote:
-            return [.quote(Quote(blocks: node.children.flatMap { blocks($0) }, attribution: nil, sourceURL: nil))]
+            return [.quote(node.children.flatMap { blocks($0) })]
         case .codeBlock:
             return [.code(node.literal.hasSuffix("\n") ? String(node.literal.dropLast()) : node.literal)]
         case .htmlBlock:
@@ -134,19 +138,19 @@ struct MarkdownConverter {
                             + "« |" + String(repeating: "---|", count: max(1, columns)) + " ».")
     }
 
-    private mutating func table(_ node: MarkdownNode, alignments: [MarkdownNode.ColumnAlignment]) -> Table {
+    private mutating func table(_ node: MarkdownNode, alignments: [MarkdownNode.ColumnAlignment]) -> WrittenTable {
         checkRows(node, columns: max(1, alignments.count))
         let rows = node.children.map { row in row.children.map { inlines($0.children) } }
         let header = rows.first ?? []
         let columns = header.enumerated().map { index, cell in
-            Table.Column(cell.map(\.plainText).joined(), alignment(index < alignments.count ? alignments[index] : .none))
+            (title: cell.map(\.plainText).joined(), alignment: alignment(index < alignments.count ? alignments[index] : .none))
         }
         tablesInSection += 1
-        return Table(caption: "Tableau — " + currentTitle + (tablesInSection > 1 ? " (\(tablesInSection))" : ""),
-                     columns: columns, rows: Array(rows.dropFirst()))
+        return WrittenTable(caption: "Tableau — " + currentTitle + (tablesInSection > 1 ? " (\(tablesInSection))" : ""),
+                            columns: columns, rows: Array(rows.dropFirst()))
     }
 
-    private func alignment(_ a: MarkdownNode.ColumnAlignment) -> Table.Alignment {
+    private func alignment(_ a: MarkdownNode.ColumnAlignment) -> WrittenTable.Alignment {
         switch a {
         case .right: return .right
         case .center: return .center
@@ -154,8 +158,8 @@ struct MarkdownConverter {
         }
     }
 
-    mutating func inlines(_ nodes: [MarkdownNode]) -> [Inline] {
-        var result: [Inline] = []
+    mutating func inlines(_ nodes: [MarkdownNode]) -> [WrittenSpan] {
+        var result: [WrittenSpan] = []
         var index = 0
         // Where each `</sup>` and `</sub>` is, found once: an opening tag then takes the next
         // one after it, without a search per tag.
@@ -212,7 +216,7 @@ struct MarkdownConverter {
 
     /// Text, with `{{name}}` placeholders recorded where they stand (columns counted as
     /// the scan goes, so that many placeholders cost no more than their text).
-    private mutating func text(_ node: MarkdownNode) -> [Inline] {
+    private mutating func text(_ node: MarkdownNode) -> [WrittenSpan] {
         let literal = node.literal
         var searchStart = literal.startIndex, column = node.column
         while let open = literal.range(of: "{{", range: searchStart..<literal.endIndex),

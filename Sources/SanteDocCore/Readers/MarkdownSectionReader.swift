@@ -37,11 +37,11 @@ struct MarkdownSectionReader {
                                           sourceLines: lines)
         let content = converter.convert(root)
         guard !converter.overLimit else { return nil }
-        // The guidance becomes a note for the board: shown in the working draft, dropped
-        // from the submission edition, never styled like a quotation.
-        let blocks = content.blocks.map { Self.guidanceNote($0) ?? $0 }
-        let guidance = blocks.filter(Self.isGuidance)
-        let words = (blocks.filter { !Self.isGuidance($0) }.map(\.plainText)
+        // The guidance is told apart from content: shown as a note in the working draft,
+        // dropped from the submission edition, never styled like a quotation.
+        let blocks = content.blocks.map { Self.guidance($0) ?? $0 }
+        let guidance = blocks.filter(\.isGuidance)
+        let words = (blocks.filter { !$0.isGuidance }.map(\.plainText)
                      + content.sections.map(\.plainText)).joined(separator: " ")
             .split(whereSeparator: { $0.isWhitespace }).count
         let section = TextSection(file: file, title: meta.title, part: meta.part, covers: meta.covers,
@@ -51,20 +51,14 @@ struct MarkdownSectionReader {
         return (section, converter.placeholders)
     }
 
-    static func isGuidance(_ block: Block) -> Bool {
-        guard case let .note(note) = block else { return false }
-        return note.kind == .toWrite
-    }
-
-    /// A quote opening with « À rédiger », as `santedoc init` writes it, as a note without
-    /// the marker (the note's title says it).
-    static func guidanceNote(_ block: Block) -> Block? {
-        guard case let .quote(quote) = block, case var .paragraph(inlines)? = quote.blocks.first,
-              case let .text(first)? = inlines.first, first.hasPrefix(stubMarker) else { return nil }
+    /// A quote opening with « À rédiger », as `santedoc init` writes it, as guidance without
+    /// the marker (the note it becomes is titled with it).
+    static func guidance(_ block: WrittenBlock) -> WrittenBlock? {
+        guard case let .quote(blocks) = block, case var .paragraph(spans)? = blocks.first,
+              case let .text(first)? = spans.first, first.hasPrefix(stubMarker) else { return nil }
         let rest = first.dropFirst(stubMarker.count).drop { $0 == " " || $0 == ":" || $0 == "\u{00A0}" }
-        if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(String(rest)) }
-        let body = (inlines.isEmpty ? [] : [Block.paragraph(inlines)]) + quote.blocks.dropFirst()
-        return .note(Note(.toWrite, title: stubMarker, blocks: body))
+        if rest.isEmpty { spans.removeFirst() } else { spans[0] = .text(String(rest)) }
+        return .guidance((spans.isEmpty ? [] : [WrittenBlock.paragraph(spans)]) + blocks.dropFirst())
     }
 
     private func splitFrontMatter(_ text: String) -> (String, String, Int)? {

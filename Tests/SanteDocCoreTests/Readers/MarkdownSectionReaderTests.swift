@@ -31,7 +31,7 @@ final class MarkdownSectionReaderTests: XCTestCase {
         XCTAssertEqual(s.part, .diagnostic, "the part follows the requirement covered")
         XCTAssertEqual(s.covers.map(\.value), ["diagnostic.etat-sante"])
         XCTAssertEqual(s.subsections.map(\.title), ["Chroniques"])
-        XCTAssertEqual(s.subsections.first?.sections.map(\.title), ["Diabète"])
+        XCTAssertEqual(s.subsections.first?.subsections.map(\.title), ["Diabète"])
         guard case let .table(table)? = s.subsections.first?.blocks.first else { return XCTFail("table expected") }
         XCTAssertEqual(table.columns.map(\.alignment), [.left, .right])
         XCTAssertEqual(table.caption, "Tableau — Chroniques", "named after the section it sits in")
