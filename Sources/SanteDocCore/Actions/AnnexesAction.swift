@@ -39,7 +39,7 @@ public struct AnnexesAction {
         }
         let project = result.project
         if project.missions.isEmpty {
-            diagnostics.warning("annexes.sans-mission", at: project.missionsLocation ?? SourceLocation(file: project.dataFile),
+            diagnostics.warning("annexes.sans-mission", at: project.missionsLocation ?? result.sources.dataStart,
                                 "Aucune mission décrite : l’annexe des missions est vide.",
                                 hint: "décrivez les missions engagées dans projet.yaml, clé missions.")
         }
@@ -97,7 +97,7 @@ public struct AnnexesAction {
             return (requested, nil)
         }
         guard let calendar = calendar(result) else {
-            diagnostics.error("annexes.annee-hors-contrat", at: location ?? SourceLocation(file: result.project.dataFile),
+            diagnostics.error("annexes.annee-hors-contrat", at: location ?? result.sources.dataStart,
                               "L’année civile \(requested) ne peut pas être rapportée au contrat : sa date de signature manque.",
                               hint: "indiquez contrat.date_signature dans projet.yaml, ou l’année du contrat (1 à \(years)).")
             return nil

@@ -51,7 +51,8 @@ public struct CheckAction {
     static func report(_ result: ProjectPipeline.Result, referential: Referential,
                        diagnostics: DiagnosticEngine) -> CompletenessReport {
         CoverageCheck.validate(result.project, against: referential, diagnostics: diagnostics)
-        let results = RequirementChecker(project: result.project, figures: result.figures, regulation: result.regulation)
+        let results = RequirementChecker(project: result.project, figures: result.figures, regulation: result.regulation,
+                                         sources: result.sources)
             .evaluate(referential)
         return CompletenessReport(referential: referential, results: results)
     }

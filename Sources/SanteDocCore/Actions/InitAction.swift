@@ -32,15 +32,15 @@ public struct InitAction {
         }
         var files: [(name: String, bytes: [UInt8])] = [
             (ProjectReader.dataFile, Array(template.render(["version_aci": version]).utf8)),
-            (ProjectReader.communesFile, Array("code_insee;commune;population;superficie_km2\n".utf8)),
-            (ProjectReader.indicatorsFile, Array("indicateur;unite;territoire;departement;region;france;source;annee;sens\n".utf8)),
+            (ProjectReader.sources.communesFile, Array("code_insee;commune;population;superficie_km2\n".utf8)),
+            (ProjectReader.sources.indicatorsFile, Array("indicateur;unite;territoire;departement;region;france;source;annee;sens\n".utf8)),
         ]
         // A local copy of the schema lets editors complete and check keys offline.
         let schema = toolkit.templates.deletingLastPathComponent().appendingPathComponent("docs/projet.schema.json")
         if let data = FileManager.default.contents(atPath: schema.path) { files.append(("projet.schema.json", Array(data))) }
         let sections = referential.requirements.filter { $0.kind == "section" }
         for (index, requirement) in sections.enumerated() {
-            let name = String(format: "%@/%02d-%@.md", ProjectReader.sectionsFolder, index + 1,
+            let name = String(format: "%@/%02d-%@.md", ProjectReader.sources.sectionsFolder, index + 1,
                               requirement.id.replacingOccurrences(of: ".", with: "-"))
             files.append((name, Array(ProjectSkeleton.section(requirement).utf8)))
         }

@@ -8,6 +8,8 @@ public struct ProjectPipeline {
         public var figures: ProjectFigures
         public var regulation: RegulationLibrary
         public var resolvedSections: [TextSection]
+        /// Where the sources live, for the checks.
+        public var sources: SourceMap
     }
 
     let toolkit: Toolkit
@@ -33,7 +35,7 @@ public struct ProjectPipeline {
 
     public func run(sources: any ProjectSources) -> Result? {
         let regulation = self.regulation ?? RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
-        let (project, placeholders) = ProjectReader(folder: sources, diagnostics: diagnostics).read()
+        let (project, placeholders, map) = ProjectReader(folder: sources, diagnostics: diagnostics).read()
         guard !diagnostics.hasErrors else { return nil }
         let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
         // Placeholders are checked against figures that could all be computed, to avoid cascades.
@@ -42,6 +44,6 @@ public struct ProjectPipeline {
         resolver.validate(placeholders)
         guard !diagnostics.hasErrors else { return nil }
         return Result(project: project, figures: figures, regulation: regulation,
-                      resolvedSections: resolver.resolve(project.sections))
+                      resolvedSections: resolver.resolve(project.sections), sources: map)
     }
 }

@@ -3,6 +3,8 @@ public struct CheckContext {
     public var project: Project
     public var figures: ProjectFigures
     public var regulation: RegulationLibrary
+    /// Where sources live, to point at the file where something missing belongs.
+    public var sources: SourceMap
 
     /// The ACI version the project names, if known.
     var fundingTable: FundingTable? {
@@ -40,8 +42,8 @@ public struct RequirementChecker {
 
     let context: CheckContext
 
-    public init(project: Project, figures: ProjectFigures, regulation: RegulationLibrary) {
-        context = CheckContext(project: project, figures: figures, regulation: regulation)
+    public init(project: Project, figures: ProjectFigures, regulation: RegulationLibrary, sources: SourceMap = SourceMap()) {
+        context = CheckContext(project: project, figures: figures, regulation: regulation, sources: sources)
     }
 
     public func evaluate(_ referential: Referential) -> [RequirementResult] {

@@ -6,9 +6,10 @@ public struct Identity: Sendable {
     public var creationDate: CalendarDate?
     public var contact: String?
     public var website: String?
-    public var location: SourceLocation
+    /// Where the identity sheet was read (nil: the project has none yet).
+    public var location: SourceLocation?
 
-    public init(location: SourceLocation) { self.location = location }
+    public init() {}
 }
 
 public struct Address: Sendable {

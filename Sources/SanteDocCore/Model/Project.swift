@@ -1,8 +1,9 @@
 /// Everything the readers found in a project folder. Knows nothing of files or formats
-/// beyond the locations needed to point users back at their sources.
+/// beyond the locations of what it holds, to point users back at their sources; where
+/// absent things belong is the readers' `SourceMap`.
 public struct Project: Sendable {
-    public var identity: Identity
-    public var territory: Territory
+    public var identity = Identity()
+    public var territory = Territory()
     public var chronology: [Milestone] = []
     public var professionals: [ProfessionCount] = []
     public var professionalsLocation: SourceLocation?
@@ -21,24 +22,6 @@ public struct Project: Sendable {
     public var draftDate: CalendarDate?
     /// Where the document's date and version are written (or are to be written).
     public var documentLocation: SourceLocation?
-    /// Where each kind of source lives, so that checks can say where to write without
-    /// knowing how the project is read.
-    public var layout: SourceLayout
-    /// The YAML file itself, where top-level keys are to be added.
-    public var dataFile: String { layout.dataFile }
 
-    public init(dataFile: String) {
-        layout = SourceLayout(dataFile: dataFile)
-        identity = Identity(location: SourceLocation(file: dataFile))
-        territory = Territory(location: SourceLocation(file: dataFile))
-    }
-}
-
-/// The names of a project's sources, as the reader found or expects them.
-public struct SourceLayout: Sendable {
-    public var dataFile: String
-    public var communesFile = "communes.csv"
-    public var sectionsFolder = "sections"
-
-    public init(dataFile: String) { self.dataFile = dataFile }
+    public init() {}
 }

@@ -13,9 +13,10 @@ public struct Territory: Sendable {
     public var communes: [Commune] = []
     /// Where the commune list lives, when the project has one.
     public var communeListLocation: SourceLocation?
-    public var location: SourceLocation
+    /// Where the territory was described (nil: not yet).
+    public var location: SourceLocation?
 
-    public init(location: SourceLocation) { self.location = location }
+    public init() {}
 }
 
 public struct Department: Sendable {

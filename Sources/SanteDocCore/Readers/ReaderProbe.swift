@@ -8,7 +8,7 @@ public enum ReaderProbe {
         guard let text = TextDecoding.decode(bytes, file: "entree", diagnostics: diagnostics) else {
             return diagnostics.diagnostics.count
         }
-        var project = Project(dataFile: "projet.yaml")
+        var project = Project()
         ProjectDataReader(file: "projet.yaml", diagnostics: diagnostics).read(text, into: &project)
         _ = MarkdownSectionReader(file: "section.md", diagnostics: diagnostics).read(text)
         _ = CommuneListReader(file: "communes.csv", diagnostics: diagnostics).read(text)

@@ -12,7 +12,7 @@ final class RequirementCheckTests: XCTestCase {
     func evaluate(_ requirement: Requirement, _ yaml: String, sections: [TextSection] = [],
                   communes: [Commune]? = nil) -> RequirementResult {
         let diagnostics = DiagnosticEngine()
-        var project = Project(dataFile: "projet.yaml")
+        var project = Project()
         ProjectDataReader(file: "projet.yaml", diagnostics: diagnostics).read(yaml, into: &project)
         project.sections = sections
         if let communes {
@@ -22,7 +22,7 @@ final class RequirementCheckTests: XCTestCase {
         let regulation = TestSupport.regulation()
         let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
         let check = RequirementChecker.kinds[requirement.kind]!
-        return check.check(requirement, in: CheckContext(project: project, figures: figures, regulation: regulation))
+        return check.check(requirement, in: CheckContext(project: project, figures: figures, regulation: regulation, sources: SourceMap()))
     }
 
     func section(covers id: String, words: Int, stub: Bool = false) -> TextSection {

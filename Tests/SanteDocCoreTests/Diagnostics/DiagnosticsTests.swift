@@ -40,7 +40,7 @@ final class DiagnosticTextTests: XCTestCase {
     func testYAMLProblemsAreNeverShownInEnglish() {
         for text in ["a: \"x\\q\"\n", "a: 1\n---\nb: 2\n", "a: [1, 2\n", "a: {b: 1\n", "a: \"\u{1}\"\n", "a: b: c\n", "- a\nb: c\n"] {
             let diagnostics = DiagnosticEngine()
-            var project = Project(dataFile: "projet.yaml")
+            var project = Project()
             ProjectDataReader(file: "projet.yaml", diagnostics: diagnostics).read(text, into: &project)
             let messages = diagnostics.diagnostics.map(\.message).joined(separator: " ")
             XCTAssertFalse(messages.isEmpty, text)

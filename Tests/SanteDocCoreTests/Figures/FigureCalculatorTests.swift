@@ -137,7 +137,7 @@ final class FigureCalculatorTests: XCTestCase {
 
     func testDiagnosticGapsAndVerdicts() throws {
         let diagnostics = DiagnosticEngine()
-        var project = Project(dataFile: "projet.yaml")
+        var project = Project()
         project.indicators = [
             DiagnosticIndicator(name: "Sans médecin traitant", unit: "%", territory: Quantity(8.1, places: 1),
                                 department: Quantity(9.2, places: 1), region: nil, france: Quantity(10.1, places: 1),

@@ -39,7 +39,7 @@ final class FormatDocumentationTests: XCTestCase {
         let diagnostics = DiagnosticEngine()
         switch example.language {
         case "yaml":
-            var project = Project(dataFile: "projet.yaml")
+            var project = Project()
             ProjectDataReader(file: "projet.yaml", diagnostics: diagnostics).read(example.text, into: &project)
         case "markdown":
             // A fragment of body text is read as the body of a section.

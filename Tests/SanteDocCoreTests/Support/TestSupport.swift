@@ -32,14 +32,14 @@ enum TestSupport {
     /// Reads `projet.yaml` text into a project, returning the diagnostics too.
     static func readData(_ yaml: String) -> (Project, [Diagnostic]) {
         let diagnostics = DiagnosticEngine()
-        var project = Project(dataFile: "projet.yaml")
+        var project = Project()
         ProjectDataReader(file: "projet.yaml", diagnostics: diagnostics).read(yaml, into: &project)
         return (project, diagnostics.diagnostics)
     }
 
     static func figures(_ yaml: String, communes: [Commune] = []) -> (ProjectFigures, [Diagnostic]) {
         let diagnostics = DiagnosticEngine()
-        var project = Project(dataFile: "projet.yaml")
+        var project = Project()
         ProjectDataReader(file: "projet.yaml", diagnostics: diagnostics).read(yaml, into: &project)
         project.territory.communes = communes
         let figures = FigureCalculator(project: project, regulation: regulation(), diagnostics: diagnostics).compute()

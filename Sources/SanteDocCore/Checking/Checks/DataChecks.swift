@@ -20,7 +20,7 @@ struct CommuneListCheck: RequirementCheck {
         let territory = context.project.territory
         guard let location = territory.communeListLocation else {
             let declared = territory.declaredCommuneCount.map { " (\($0.value) communes déclarées)" } ?? ""
-            return missing(requirement, at: SourceLocation(file: context.project.layout.communesFile),
+            return missing(requirement, at: SourceLocation(file: context.sources.communesFile),
                            "Aucune liste de communes\(declared) : le territoire d’action n’est pas délimité.")
         }
         return territory.communes.isEmpty ? missing(requirement, at: location, "La liste des communes est vide.")
@@ -48,7 +48,7 @@ struct ProfessionalsCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
         let project = context.project
         guard !project.professionals.isEmpty else {
-            return missing(requirement, at: SourceLocation(file: project.dataFile), "Aucune profession listée.")
+            return missing(requirement, at: context.sources.dataStart, "Aucune profession listée.")
         }
         return ok(requirement, at: project.professionalsLocation,
                   FrenchFormat.count(project.professionals.count, "profession", "professions") + ", "
@@ -61,7 +61,7 @@ struct PartnersCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
         let project = context.project
         guard !project.partners.isEmpty else {
-            return missing(requirement, at: SourceLocation(file: project.dataFile), "Aucun partenaire nommé.")
+            return missing(requirement, at: context.sources.dataStart, "Aucun partenaire nommé.")
         }
         let withAgreement = project.partners.filter(\.agreement).count
         return ok(requirement, at: project.partnersLocation, FrenchFormat.count(project.partners.count, "partenaire", "partenaires")
@@ -79,6 +79,6 @@ struct ChronologyCheck: RequirementCheck {
         if let section = project.sections.first(where: { $0.covers.contains { $0.value == requirement.id } && !$0.isStub }) {
             return ok(requirement, at: section.location)
         }
-        return missing(requirement, at: SourceLocation(file: project.dataFile), "Aucune étape de l’historique.")
+        return missing(requirement, at: context.sources.dataStart, "Aucune étape de l’historique.")
     }
 }

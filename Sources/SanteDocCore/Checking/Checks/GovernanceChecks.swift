@@ -4,7 +4,7 @@ struct GoverningBodiesCheck: RequirementCheck {
         let governance = context.project.governance
         let expected = (requirement.parameters["instances"] ?? []).compactMap(GoverningBodyKind.init(rawValue:))
         let absent = expected.filter { !governance.has($0) }
-        let location = governance.location ?? SourceLocation(file: context.project.dataFile)
+        let location = governance.location ?? context.sources.dataStart
         if absent.isEmpty { return ok(requirement, at: location) }
         let names = absent.map { $0.label.lowercased() }.joined(separator: ", ")
         return absent.count == expected.count ? missing(requirement, at: location, "Instances non décrites : \(names).")
@@ -17,7 +17,7 @@ struct CoordinationCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
         let governance = context.project.governance
         guard let coordinator = governance.coordinator else {
-            return missing(requirement, at: governance.location ?? SourceLocation(file: context.project.dataFile),
+            return missing(requirement, at: governance.location ?? context.sources.dataStart,
                            "Fonction de coordination non décrite.")
         }
         return ok(requirement, at: coordinator.location)
@@ -28,7 +28,7 @@ struct CoordinationCheck: RequirementCheck {
 struct FundingCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
         let project = context.project
-        let location = project.contract.aciVersion?.location ?? project.contract.location ?? SourceLocation(file: project.dataFile)
+        let location = project.contract.aciVersion?.location ?? project.contract.location ?? context.sources.dataStart
         guard project.contract.aciVersion != nil else {
             return missing(requirement, at: location, "Version de l’ACI non indiquée (contrat.version_aci).")
         }

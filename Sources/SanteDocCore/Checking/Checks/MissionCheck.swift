@@ -8,7 +8,7 @@ struct MissionCheck: RequirementCheck {
         let rule = context.fundingTable?.mission(id)
         guard let mission = project.missions.first(where: { $0.id.value == id }) else {
             guard let table = context.fundingTable else {
-                return missing(requirement, at: project.contract.location ?? SourceLocation(file: project.dataFile),
+                return missing(requirement, at: project.contract.location ?? context.sources.dataStart,
                                "Mission non décrite, et version de l’ACI (contrat.version_aci) non indiquée.")
             }
             guard let rule, rule.isCore else {
@@ -17,7 +17,7 @@ struct MissionCheck: RequirementCheck {
                 result.isApplicable = false
                 return result
             }
-            return missing(requirement, at: project.missionsLocation ?? SourceLocation(file: project.dataFile),
+            return missing(requirement, at: project.missionsLocation ?? context.sources.dataStart,
                            "Mission socle de \(table.title) non décrite.")
         }
         var gaps: [String] = []

@@ -7,7 +7,7 @@ struct TextSectionCheck: RequirementCheck {
         let minimum = requirement.parameter("mots_min").flatMap(Int.init) ?? Self.defaultMinimumWords
         let covering = context.project.sections.filter { $0.covers.contains { $0.value == requirement.id } }
         guard !covering.isEmpty else {
-            let suggested = "\(context.project.layout.sectionsFolder)/\(requirement.id.replacingOccurrences(of: ".", with: "-")).md"
+            let suggested = context.sources.sectionFile(for: requirement.id)
             return missing(requirement, at: SourceLocation(file: suggested),
                            "Aucune section ne couvre « \(requirement.id) » (en-tête « couvre: [\(requirement.id)] »).")
         }
