@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validates projet.yaml files against docs/projet.schema.json, as an editor would.
+"""Validates projet.yaml files against Templates/init/projet.schema.json, as an editor would.
 
 Dates stay text (AAAA-MM-JJ), as SanteDoc reads them. Usage: check-schema.py FILE...
 """
@@ -29,7 +29,7 @@ def as_json(value):
     return value
 
 
-schema = json.loads((pathlib.Path(__file__).parent.parent / "docs/projet.schema.json").read_text())
+schema = json.loads((pathlib.Path(__file__).parent.parent / "Templates/init/projet.schema.json").read_text())
 jsonschema.Draft7Validator.check_schema(schema)
 failed = False
 for name in sys.argv[1:]:

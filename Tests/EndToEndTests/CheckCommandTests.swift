@@ -112,9 +112,14 @@ final class CheckCommandTests: XCTestCase {
         let report = try json(result)
         XCTAssertEqual(report["referential"] as? String, "ars-exemple")
         let requirements = try XCTUnwrap(report["requirements"] as? [[String: Any]])
-        XCTAssertEqual(requirements.compactMap { $0["id"] as? String }, ["identite.denomination", "composition.partenaires",
-                                                                         "systeme-information"])
-        XCTAssertEqual(requirements.last?["status"] as? String, "missing")
+        XCTAssertEqual(requirements.compactMap { $0["id"] as? String }, [
+            "identite.denomination", "identite.contact", "identite.site-web", "composition.partenaires",
+            "systeme-information"])
+        let status = Dictionary(uniqueKeysWithValues: requirements.map { ($0["id"] as? String ?? "", $0["status"] as? String) })
+        // A field none of the shipped requirements asks for is read like the others.
+        XCTAssertEqual(status["identite.contact"], "ok")
+        XCTAssertEqual(status["identite.site-web"], "missing")
+        XCTAssertEqual(status["systeme-information"], "missing")
         let broken = try CommandRunner.santedoc("check", fixture.path, "--referentiel", "/nonexistent.yaml")
         XCTAssertEqual(broken.status, 2)
     }

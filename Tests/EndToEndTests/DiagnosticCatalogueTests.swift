@@ -15,10 +15,10 @@ final class DiagnosticCatalogueTests: XCTestCase {
         })
     }
 
-    /// Ids written in the sources: `error("id"`, `warning("id"`, `Diagnostic("id"`, `[id]`.
+    /// Ids written in the sources: `error("id"`, `warning("id"`, `Diagnostic("id"`, `Problem(id: "id"`, `[id]`.
     func sourceIDs() throws -> Set<String> {
         let sources = CommandRunner.repository.appendingPathComponent("Sources")
-        let pattern = try NSRegularExpression(pattern: #"(?:\.(?:error|warning|note)\(|Diagnostic\(|exceed\()"([a-z0-9.\-]+)"|\[(systeme\.erreur)\]"#)
+        let pattern = try NSRegularExpression(pattern: #"(?:\.(?:error|warning|note)\(|Diagnostic\(|exceed\(|Problem\(id: )"([a-z0-9.\-]+)"|\[(systeme\.erreur)\]"#)
         var ids: Set<String> = []
         let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {

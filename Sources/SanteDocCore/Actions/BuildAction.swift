@@ -47,6 +47,7 @@ public struct BuildAction {
               let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: request.projectPath)
         else { return .invalidSources }
         let report = CheckAction.report(result, referential: referential, diagnostics: diagnostics)
+        guard !diagnostics.hasErrors else { return .invalidSources }
         if request.edition == .final {
             let undated = result.project.draftDate == nil
             if undated {
@@ -70,7 +71,8 @@ public struct BuildAction {
         else { return .invalidSources }
         let completeness = CompletenessAssembler(report: report)
         let document = DocumentAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
-                                         resolvedSections: result.resolvedSections, edition: request.edition)
+                                         resolvedSections: result.resolvedSections, edition: request.edition,
+                                         placement: referential.part(of:))
             .assemble(extraChapters: [completeness.chapter()])
         let files = try renderer.render([(Self.baseName, document)])
             + board.render([(Self.completenessName, completeness.document(projectName: document.title))])

@@ -15,7 +15,8 @@ public struct CheckAction {
         guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(path),
               let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath)
         else { return nil }
-        return Self.report(result, referential: referential, diagnostics: diagnostics)
+        let report = Self.report(result, referential: referential, diagnostics: diagnostics)
+        return diagnostics.hasErrors ? nil : report
     }
 
     /// Several projects at once, `jobs` at a time; regulation and referential are read
@@ -39,6 +40,7 @@ public struct CheckAction {
                 let result = ProjectPipeline(toolkit: toolkit, diagnostics: engine, regulation: regulation)
                     .run(projectPath: projectPaths[index])
                 let report = result.map { Self.report($0, referential: referential, diagnostics: engine) }
+                    .flatMap { engine.hasErrors ? nil : $0 }
                 lock.lock()
                 results[index] = (report, engine)
                 lock.unlock()

@@ -16,7 +16,7 @@ public struct FiguresAction {
             return nil
         }
         let figures = result.figures.all.figures
-        return json ? Self.json(figures) : Self.table(figures)
+        return json ? JSONOutput.text(FiguresJSON.object(figures)) : Self.table(figures)
     }
 
     static func table(_ figures: [Figure]) -> String {
@@ -31,24 +31,5 @@ public struct FiguresAction {
             lines.append(pad(figure.name, nameWidth) + "  " + pad(label, labelWidth) + "  " + value)
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func json(_ figures: [Figure]) -> String {
-        var object: [String: Any] = [:]
-        for figure in figures { object[figure.name] = jsonValue(figure.value) }
-        return JSONOutput.text(object)
-    }
-
-    static func jsonValue(_ value: FigureValue) -> Any {
-        switch value {
-        case let .integer(n), let .euros(n): return n
-        case let .decimal(d, places, _), let .percent(d, places):
-            guard d.isFinite else { return NSNull() }
-            return Double(FrenchFormat.decimal(d, places: places).replacingOccurrences(of: "\u{00A0}", with: "")
-                .replacingOccurrences(of: ",", with: ".")) ?? d
-        case let .date(date): return date.iso
-        case let .text(s): return s
-        case .unknown: return NSNull()
-        }
     }
 }

@@ -23,21 +23,18 @@ public struct InitAction {
         guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(nil) else { return false }
         let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
         let version = regulation.defaultTable()?.id ?? ""
-        let skeleton = toolkit.templates.appendingPathComponent("init/projet.yaml")
-        guard let source = try? String(contentsOf: skeleton, encoding: .utf8),
-              let template = try? MustacheTemplate(string: source) else {
-            diagnostics.error("init.modele", at: SourceLocation(file: "Templates/init/projet.yaml"),
-                              "Le modèle de projet est introuvable ou illisible.")
+        // The schema copy lets editors complete and check keys offline: init needs both files.
+        guard let skeleton = modelFile("projet.yaml"), let schema = modelFile("projet.schema.json") else { return false }
+        guard let template = try? MustacheTemplate(string: String(decoding: skeleton, as: UTF8.self)) else {
+            modelError("projet.yaml")
             return false
         }
         var files: [(name: String, bytes: [UInt8])] = [
             (ProjectReader.dataFile, Array(template.render(["version_aci": version]).utf8)),
+            ("projet.schema.json", Array(schema)),
             (ProjectReader.sources.communesFile, Array("code_insee;commune;population;superficie_km2\n".utf8)),
             (ProjectReader.sources.indicatorsFile, Array("indicateur;unite;territoire;departement;region;france;source;annee;sens\n".utf8)),
         ]
-        // A local copy of the schema lets editors complete and check keys offline.
-        let schema = toolkit.templates.deletingLastPathComponent().appendingPathComponent("docs/projet.schema.json")
-        if let data = FileManager.default.contents(atPath: schema.path) { files.append(("projet.schema.json", Array(data))) }
         let sections = referential.requirements.filter { $0.kind == "section" }
         for (index, requirement) in sections.enumerated() {
             let name = String(format: "%@/%02d-%@.md", ProjectReader.sources.sectionsFolder, index + 1,
@@ -56,5 +53,17 @@ public struct InitAction {
             return false
         }
         return true
+    }
+
+    private func modelFile(_ name: String) -> Data? {
+        let data = FileManager.default.contents(atPath: toolkit.templates.appendingPathComponent("init/\(name)").path)
+        if data == nil { modelError(name) }
+        return data
+    }
+
+    private func modelError(_ name: String) {
+        diagnostics.error("init.modele", at: SourceLocation(file: "Templates/init/\(name)"),
+                          "Le modèle de projet « \(name) » est introuvable ou illisible.",
+                          hint: "réinstallez SanteDoc (Scripts/install) ou vérifiez SANTEDOC_TEMPLATES.")
     }
 }

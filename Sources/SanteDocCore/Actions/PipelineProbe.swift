@@ -67,6 +67,7 @@ public enum PipelineProbe {
         guard let result = ProjectPipeline(toolkit: setting.toolkit, diagnostics: diagnostics, regulation: setting.regulation)
             .run(sources: sources) else { return 0 }
         let report = CheckAction.report(result, referential: setting.referential, diagnostics: diagnostics)
+        guard !diagnostics.hasErrors else { return 0 }
         let completeness = CompletenessAssembler(report: report)
         guard let renderer = try? DocumentRenderer.make(toolkit: setting.toolkit, project: sources, formats: [.xml, .html],
                                                         diagnostics: diagnostics) else { return 0 }
@@ -83,7 +84,8 @@ public enum PipelineProbe {
         }
         for edition in [Edition.workingDraft, .final] {
             let document = DocumentAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
-                                             resolvedSections: result.resolvedSections, edition: edition)
+                                             resolvedSections: result.resolvedSections, edition: edition,
+                                             placement: setting.referential.part(of:))
                 .assemble(extraChapters: [completeness.chapter()])
             do {
                 produced += try renderer.render([("projet", document),

@@ -16,8 +16,14 @@ struct ReferentialLoader {
                               hint: "indiquez le chemin d’un fichier YAML de référentiel avec --referentiel.")
             return nil
         }
-        let referential = ReferentialReader.load(url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)",
-                                                 diagnostics: diagnostics)
-        return diagnostics.hasErrors ? nil : referential
+        guard let referential = ReferentialReader.load(
+            url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)", diagnostics: diagnostics),
+            !diagnostics.hasErrors else { return nil }
+        guard path != nil else { return referential }
+        // Sections covering national requirements keep their chapter under a regional referential.
+        let national = toolkit.templates.appendingPathComponent(ReferentialReader.defaultFile)
+        let quiet = DiagnosticEngine()
+        guard let fallback = ReferentialReader.load(national, displayName: "", diagnostics: quiet) else { return referential }
+        return referential.placing(like: fallback)
     }
 }

@@ -62,7 +62,7 @@ public struct CompletenessReport {
         var order: [String] = []
         var groups: [String: [RequirementResult]] = [:]
         for result in results {
-            let title = Part(requirementID: result.requirement.id)?.title ?? "Autres exigences"
+            let title = result.requirement.part?.title ?? "Autres exigences"
             if groups[title] == nil { order.append(title) }
             groups[title, default: []].append(result)
         }

@@ -11,7 +11,8 @@ public enum ReferentialReader {
         var seen: [String: SourceLocation] = [:]
         let kinds = RequirementChecker.kinds.keys.sorted()
         let requirements: [Requirement] = file.mappings("exigences", allowed: [
-            "id", "titre", "severite", "source", "conseil", "verification"], example: "- id: diagnostic.etat-sante").compactMap { item in
+            "id", "titre", "severite", "source", "conseil", "partie", "verification"],
+            example: "- id: diagnostic.etat-sante").compactMap { item in
             guard let id = item.string("id"), let title = item.string("titre"),
                   let check = item.mapping("verification", allowed: ["type", "champ", "mots_min", "mission", "instances"]),
                   let kind = check.string("type") else {
@@ -19,7 +20,7 @@ public enum ReferentialReader {
                 return nil
             }
             let severity = enumValue(item, "severite", Requirement.Severity.self) ?? .blocking
-            guard RequirementChecker.kinds[kind.value] != nil else {
+            guard let checker = RequirementChecker.kinds[kind.value] else {
                 diagnostics.error("referentiel.type-inconnu", at: kind.location, "Type de vérification « \(kind.value) » inconnu.",
                                   hint: Suggestions.hint(for: kind.value, in: kinds) ?? "types : " + kinds.joined(separator: ", ") + ".")
                 return nil
@@ -33,9 +34,14 @@ public enum ReferentialReader {
             for key in ["champ", "mots_min", "mission", "instances"] where check[key] != nil {
                 parameters[key] = check.strings(key)
             }
+            if let problem = checker.problem(in: parameters) {
+                diagnostics.error(problem.id, at: check.valueLocation(of: problem.key), problem.message, hint: problem.hint)
+                return nil
+            }
             return Requirement(id: id.value, title: title.value, severity: severity,
                                source: item.string("source")?.value ?? "", hint: item.string("conseil")?.value,
-                               kind: kind.value, parameters: parameters, location: item.location)
+                               kind: kind.value, parameters: parameters, part: enumValue(item, "partie", Part.self),
+                               location: item.location)
         }
         return Referential(id: file.string("id")?.value ?? displayName, title: file.string("titre")?.value ?? "",
                            requirements: requirements)

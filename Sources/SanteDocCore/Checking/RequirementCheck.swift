@@ -13,11 +13,23 @@ public struct CheckContext {
 }
 
 /// A small named unit that evaluates one kind of requirement.
-protocol RequirementCheck {
+protocol RequirementCheck: Sendable {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult
+    /// A parameter the referential gives that this check cannot use, found when the
+    /// referential is read so that its author, not the project, hears about it.
+    func problem(in parameters: [String: [String]]) -> ParameterProblem?
+}
+
+struct ParameterProblem {
+    let id: String
+    let key: String
+    let message: String
+    let hint: String?
 }
 
 extension RequirementCheck {
+    func problem(in parameters: [String: [String]]) -> ParameterProblem? { nil }
+
     func ok(_ requirement: Requirement, at location: SourceLocation? = nil, _ message: String? = nil) -> RequirementResult {
         RequirementResult(requirement: requirement, status: .ok, location: location, message: message)
     }
@@ -34,7 +46,7 @@ extension RequirementCheck {
 /// Runs every requirement of a referential through the check of its kind.
 public struct RequirementChecker {
     static let kinds: [String: any RequirementCheck] = [
-        "donnee": IdentityFieldCheck(), "communes": CommuneListCheck(), "population": PopulationCheck(),
+        "donnee": DataFieldCheck(), "communes": CommuneListCheck(), "population": PopulationCheck(),
         "professionnels": ProfessionalsCheck(), "partenaires": PartnersCheck(), "section": TextSectionCheck(),
         "mission": MissionCheck(), "instances": GoverningBodiesCheck(), "coordination": CoordinationCheck(),
         "chronologie": ChronologyCheck(), "financement": FundingCheck(),

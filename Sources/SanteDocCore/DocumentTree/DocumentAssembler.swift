@@ -10,14 +10,17 @@ public struct DocumentAssembler {
     let regulation: RegulationLibrary
     let sections: [TextSection]
     let edition: Edition
+    /// Where each text section goes (the referential's placement).
+    let placement: (TextSection) -> Part?
 
     public init(project: Project, figures: ProjectFigures, regulation: RegulationLibrary, resolvedSections: [TextSection],
-                edition: Edition = .workingDraft) {
+                edition: Edition = .workingDraft, placement: @escaping (TextSection) -> Part? = { $0.part }) {
         self.project = project
         self.figures = figures
         self.regulation = regulation
         sections = resolvedSections
         self.edition = edition
+        self.placement = placement
     }
 
     /// `extraChapters` (the completeness chapter) belong to the working draft only.
@@ -26,7 +29,7 @@ public struct DocumentAssembler {
         var chapters: [Section] = Part.allCases.map { part in
             var chapter = Section(id: part.rawValue, title: part.title, blocks: generatedBlocks(for: part),
                                   sections: part == .missions ? missionSections() : [])
-            for text in sections where text.part == part {
+            for text in sections where placement(text) == part {
                 chapter.sections.append(Section(id: "section-" + text.title, title: text.title,
                                                 blocks: WrittenTextConversion.blocks(text.blocks),
                                                 sections: text.subsections.map(WrittenTextConversion.section)))

@@ -26,6 +26,19 @@ public enum FigureValue: Equatable, Sendable {
         }
     }
 
+    /// The value as a number at the precision documents show it (`14.65` for `14,65 %`),
+    /// for machine-readable outputs; nil for dates, texts and unknown values.
+    public var shownNumber: Double? {
+        switch self {
+        case let .integer(n), let .euros(n): return Double(n)
+        case let .decimal(d, places, _), let .percent(d, places):
+            guard d.isFinite else { return nil }
+            let scale = FrenchFormat.scale(places)
+            return (d * scale).rounded(.toNearestOrAwayFromZero) / scale
+        case .date, .text, .unknown: return nil
+        }
+    }
+
     /// Printed in documents for data the sources do not give.
     public static let notAvailable = "non disponible"
 

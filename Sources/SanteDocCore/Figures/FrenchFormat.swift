@@ -13,11 +13,17 @@ public enum FrenchFormat {
     public static let minus = "\u{2212}"
 
     /// Rounded half away from zero to `places` decimals, with a decimal comma.
+    /// 10^places for the 0…6 decimals figures use.
+    static func scale(_ places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<min(max(places, 0), 6) { scale *= 10 }
+        return scale
+    }
+
     public static func decimal(_ d: Double, places: Int) -> String {
         guard d.isFinite else { return "—" }
         let places = min(max(places, 0), 6)
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
+        let scale = Self.scale(places)
         let magnitude = (abs(d) * scale).rounded(.toNearestOrAwayFromZero)
         // Beyond 2^53 a Double holds no decimals anyway; the readers bound their numbers far
         // below, but formatting never traps.

@@ -26,7 +26,8 @@ public enum Limits {
     public static let amount = Plausible(range: 0...10_000_000, unit: "€",
                                          reason: "un montant de l’ACI ne peut être négatif et reste sous 10 millions d’euros")
     public static let percent = Plausible(range: 0...100, unit: "%", reason: "une part se compte de 0 à 100 %")
-    public static let sizeClass = Plausible(range: 1...4, unit: "", reason: "l’ACI connaît les tailles 1 à 4")
+    public static let sizeClass = Plausible(range: 1...20, unit: "",
+                                            reason: "les tailles de l’ACI se numérotent à partir de 1 (quatre aujourd’hui)")
     public static let year = Plausible(range: 1900...2100, unit: "", reason: "une année s’écrit sur quatre chiffres")
     public static let contractYears = Plausible(range: 1...10, unit: "ans", reason: "un contrat ACI dure cinq ans")
     public static let delayMonths = Plausible(range: 0...120, unit: "mois", reason: "les délais de l’ACI se comptent en mois")

@@ -20,29 +20,19 @@ public enum Part: String, CaseIterable, Sendable {
         }
     }
 
-    /// The part a requirement id belongs to (`diagnostic.etat-sante` → diagnostic).
-    public init?(requirementID: String) {
-        let prefix = requirementID.split(separator: ".").first.map(String.init) ?? requirementID
-        switch prefix {
-        case "identite", "territoire", "composition": self = .identity
-        case "chronologie": self = .chronology
-        case "legislation": self = .legislation
-        case "diagnostic": self = .diagnostic
-        case "missions": self = .missions
-        case "financement": self = .funding
-        case "gouvernance": self = .governance
-        default: return nil
-        }
-    }
 }
 
 /// A Markdown section written by the board.
 public struct TextSection: Sendable {
     public var file: String
     public var title: String
-    public var part: Part
+    /// The part the front matter names; without one, the referential places the section
+    /// by the requirements it covers.
+    public var part: Part?
     /// Requirement ids this section claims to cover.
     public var covers: [Located<String>]
+    /// Where the front matter is.
+    public var header: SourceLocation
     public var blocks: [WrittenBlock]
     /// Parts opened by headings inside the text.
     public var subsections: [WrittenSubsection]

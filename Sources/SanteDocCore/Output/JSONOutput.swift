@@ -11,6 +11,25 @@ public enum JSONOutput {
     }
 }
 
+/// `figures --format json`: each figure by name, numbers at the precision documents
+/// show, dates in ISO form, unknown values as null.
+public enum FiguresJSON {
+    public static func object(_ figures: [Figure]) -> [String: Any] {
+        var object: [String: Any] = [:]
+        for figure in figures { object[figure.name] = value(figure.value) }
+        return object
+    }
+
+    static func value(_ value: FigureValue) -> Any {
+        switch value {
+        case let .integer(n), let .euros(n): return n
+        case let .date(date): return date.iso
+        case let .text(s): return s
+        case .decimal, .percent, .unknown: return value.shownNumber ?? NSNull()
+        }
+    }
+}
+
 /// `check --format json`: one object per project, in every case — with the completeness
 /// report when the sources could be read, with `"sources_valides": false` and the
 /// diagnostics when they could not.

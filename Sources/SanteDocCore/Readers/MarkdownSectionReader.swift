@@ -44,7 +44,7 @@ struct MarkdownSectionReader {
         let words = (blocks.filter { !$0.isGuidance }.map(\.plainText)
                      + content.sections.map(\.plainText)).joined(separator: " ")
             .split(whereSeparator: { $0.isWhitespace }).count
-        let section = TextSection(file: file, title: meta.title, part: meta.part, covers: meta.covers,
+        let section = TextSection(file: file, title: meta.title, part: meta.part, covers: meta.covers, header: meta.header,
                                   blocks: blocks, subsections: content.sections,
                                   isStub: words == 0 && !guidance.isEmpty, wordCount: words,
                                   location: SourceLocation(file: file, line: bodyLine))
@@ -80,7 +80,8 @@ struct MarkdownSectionReader {
         return (frontMatter, body, end + 2)
     }
 
-    private func readFrontMatter(_ text: String) -> (title: String, part: Part, covers: [Located<String>])? {
+    private func readFrontMatter(_ text: String)
+        -> (title: String, part: Part?, covers: [Located<String>], header: SourceLocation)? {
         let node: Node?
         do {
             node = try YAMLSafety.compose(text, file: file, diagnostics: diagnostics, lineOffset: 1)
@@ -110,16 +111,15 @@ struct MarkdownSectionReader {
                                     ?? "parties : " + Part.allCases.map(\.rawValue).joined(separator: ", ") + ".")
                 return nil
             }
-        } else {
-            part = covers.lazy.compactMap { Part(requirementID: $0.value) }.first
         }
-        guard let part else {
+        // Without « partie », the referential places the section by what it covers.
+        guard part != nil || !covers.isEmpty else {
             diagnostics.error("section.partie-absente", at: meta.location,
                               "Impossible de savoir dans quelle partie placer « \(file) ».",
                               hint: "ajoutez « partie: diagnostic » (ou identite, chronologie, legislation, missions, "
-                                + "financement, gouvernance), ou une exigence couverte dans « couvre ».")
+                                + "financement, gouvernance), ou une exigence du référentiel dans « couvre ».")
             return nil
         }
-        return (title.value, part, covers)
+        return (title.value, part, covers, meta.location)
     }
 }

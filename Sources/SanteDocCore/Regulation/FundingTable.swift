@@ -15,7 +15,6 @@ public struct FundingTable: Sendable {
         public var deploymentDelayMonths: Int?
         /// Amounts per size class; a size class absent from the file is unknown.
         public var amounts: [Int: MissionAmounts]
-        public var amountsSource: String?
     }
 
     public struct MissionAmounts: Sendable {
@@ -56,6 +55,9 @@ public struct FundingTable: Sendable {
     }
 
     public func mission(_ id: String) -> MissionRule? { missions.first { $0.id == id } }
+
+    /// The size classes as YAML keys (`"1"`…), the keys amount tables may use.
+    var sizeKeys: [String] { sizeClasses.map { String($0.size) } }
 
     /// What documents print for a cell the research could not read: the text is not
     /// published where it could be read, which says nothing about the user's data.

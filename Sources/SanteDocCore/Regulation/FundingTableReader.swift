@@ -32,32 +32,25 @@ struct FundingTableReader {
             for key in sources.keys { table.sources[key] = sources.string(key)?.value }
         }
         if let sizes = file.mapping("tailles", allowed: ["source", "classes"]) {
-            table.sizeClasses = sizes.mappings("classes", allowed: ["taille", "population_min", "population_max_exclue"],
-                                               example: "- {taille: 1, population_min: 0, population_max_exclue: 40000}")
-                .compactMap { row in
-                    guard let size = row.integer("taille", Limits.sizeClass), let minimum = row.integer("population_min", Limits.thresholdPopulation) else { return nil }
-                    return FundingTable.SizeClass(size: size.value, minimum: minimum.value,
-                                                  maximumExcluded: row.integer("population_max_exclue", Limits.thresholdPopulation)?.value)
-                }
+            table.sizeClasses = sizeClasses(sizes)
         }
         if let group = file.mapping("versements", allowed: ["source", "fonctionnement", "part_fixe", "part_variable"]) {
             table.payments = PaymentRulesReader(diagnostics: diagnostics).read(group, sources: table.sources) ?? table.payments
         }
-        merge(file, "fonctionnement", into: &table.operating)
-        merge(file, "plafond_total", into: &table.ceiling)
+        merge(file, "fonctionnement", sizes: table.sizeKeys, into: &table.operating)
+        merge(file, "plafond_total", sizes: table.sizeKeys, into: &table.ceiling)
         for rule in file.mappings("missions", allowed: ["id", "titre", "socle", "delai_demarrage_mois", "delai_deploiement_mois",
                                                         "delais_source", "montants"], example: "- id: parcours") {
             guard let missionID = rule.string("id")?.value else { continue }
             var mission = table.mission(missionID) ?? FundingTable.MissionRule(
                 id: missionID, title: missionID, isCore: false, startDelayMonths: nil, deploymentDelayMonths: nil,
-                amounts: [:], amountsSource: nil)
+                amounts: [:])
             mission.title = rule.string("titre")?.value ?? mission.title
             mission.isCore = rule.boolean("socle") ?? mission.isCore
             mission.startDelayMonths = rule.integer("delai_demarrage_mois", Limits.delayMonths)?.value ?? mission.startDelayMonths
             mission.deploymentDelayMonths = rule.integer("delai_deploiement_mois", Limits.delayMonths)?.value ?? mission.deploymentDelayMonths
-            if let amounts = rule.mapping("montants", allowed: ["source", "1", "2", "3", "4"]) {
-                mission.amountsSource = amounts.string("source")?.value ?? mission.amountsSource
-                for size in 1...4 {
+            if let amounts = rule.mapping("montants", allowed: ["source"] + table.sizeKeys) {
+                for size in table.sizeClasses.map(\.size) {
                     guard let cell = amounts.mapping(String(size), allowed: ["total", "fixe", "variable", "activation_crise",
                                                                               "premiere_annee"])
                     else { continue }
@@ -82,12 +75,54 @@ struct FundingTableReader {
     }
 
     /// `{source: …, montants: {1: 50000, 2: null}}`: a written null replaces the base value.
-    private func merge(_ file: YAMLMapping, _ key: String, into values: inout [Int: Int?]) {
+    private func merge(_ file: YAMLMapping, _ key: String, sizes: [String], into values: inout [Int: Int?]) {
         guard let group = file.mapping(key, allowed: ["source", "montants"]),
-              let amounts = group.mapping("montants", allowed: ["1", "2", "3", "4"]) else { return }
-        for size in 1...4 where amounts.keys.contains(String(size)) {
-            values[size] = .some(amounts.integer(String(size), Limits.amount)?.value)
+              let amounts = group.mapping("montants", allowed: sizes) else { return }
+        for size in sizes where amounts.keys.contains(size) {
+            values[Int(size)!] = .some(amounts.integer(size, Limits.amount)?.value)
         }
+    }
+
+    /// The size classes as the data states them: numbered from 1, each starting where the
+    /// previous one stops, the last one open-ended, so that every population has one.
+    private func sizeClasses(_ sizes: YAMLMapping) -> [FundingTable.SizeClass] {
+        let rows = sizes.mappings("classes", allowed: ["taille", "population_min", "population_max_exclue"],
+                                  example: "- {taille: 1, population_min: 0, population_max_exclue: 40000}")
+        var classes: [FundingTable.SizeClass] = []
+        for (index, row) in rows.enumerated() {
+            guard let size = row.integer("taille", Limits.sizeClass),
+                  let minimum = row.integer("population_min", Limits.thresholdPopulation) else {
+                row.require("taille", "le numéro de la taille", example: "taille: \(index + 1)")
+                row.require("population_min", "la population minimale", example: "population_min: 0")
+                return []
+            }
+            let maximum = row.integer("population_max_exclue", Limits.thresholdPopulation)?.value
+            let expectedMinimum = classes.last?.maximumExcluded ?? 0
+            let problem: String?
+            if size.value != index + 1 {
+                problem = "La taille n° \(index + 1) porte le numéro \(size.value) : les tailles se numérotent 1, 2, 3… dans l’ordre."
+            } else if minimum.value != expectedMinimum {
+                problem = "La taille \(size.value) commence à \(FrenchFormat.integer(minimum.value)) habitants, la précédente "
+                    + "s’arrête à \(FrenchFormat.integer(expectedMinimum)) : les tailles doivent se suivre sans trou ni chevauchement."
+            } else if let maximum, maximum <= minimum.value {
+                problem = "La taille \(size.value) s’arrête (\(FrenchFormat.integer(maximum))) avant de commencer "
+                    + "(\(FrenchFormat.integer(minimum.value)))."
+            } else if maximum == nil && index != rows.count - 1 {
+                problem = "Seule la dernière taille peut être sans maximum (population_max_exclue)."
+            } else if maximum != nil && index == rows.count - 1 {
+                problem = "La dernière taille doit être sans maximum, pour qu’aucune population n’en soit privée."
+            } else {
+                problem = nil
+            }
+            if let problem {
+                diagnostics.error("aci.tailles", at: row.location, problem,
+                                  hint: "par exemple :\n- {taille: 1, population_min: 0, population_max_exclue: 40000}\n"
+                                    + "- {taille: 2, population_min: 40000}")
+                return []
+            }
+            classes.append(FundingTable.SizeClass(size: size.value, minimum: minimum.value, maximumExcluded: maximum))
+        }
+        return classes
     }
 }
 

@@ -27,7 +27,7 @@ final class RequirementCheckTests: XCTestCase {
 
     func section(covers id: String, words: Int, stub: Bool = false) -> TextSection {
         TextSection(file: "sections/x.md", title: "X", part: .diagnostic, covers: [Located(id, at: .init(file: "sections/x.md"))],
-                    blocks: [], subsections: [], isStub: stub, wordCount: words, location: .init(file: "sections/x.md", line: 5))
+                    header: .init(file: "sections/x.md", line: 1), blocks: [], subsections: [], isStub: stub, wordCount: words, location: .init(file: "sections/x.md", line: 5))
     }
 
     func testIdentityField() {
@@ -36,6 +36,43 @@ final class RequirementCheckTests: XCTestCase {
         let gap = evaluate(r, "identite:\n  denomination: \"\"\n")
         XCTAssertEqual(gap.status, .missing)
         XCTAssertEqual(gap.location?.line, 2)
+    }
+
+    /// Every path the `donnee` table offers is read: filled in a project that has it,
+    /// missing (pointing at its mapping) in one that does not.
+    func testEveryDataFieldPath() {
+        let full = """
+            document: {version: "1", date: 2026-01-10}
+            identite:
+              denomination: CPTS X
+              forme_juridique: Association loi 1901
+              siege: {adresse: "1 rue A", code_postal: "24100", commune: Bergerac}
+              date_creation: 2020-01-01
+              contact: "a@b.invalid"
+              site_web: "https://cpts.invalid"
+            territoire:
+              nom: Val
+              departement: {nom: Dordogne}
+              population: 5000
+              nombre_communes: 3
+              superficie_km2: 12
+              reference_population: "INSEE 2021"
+            membres_total: 4
+            gouvernance:
+              coordination: {nom: "A. B."}
+            contrat: {version_aci: aci-2019, date_signature: 2021-01-01, lieu_signature: Périgueux}
+            """
+        XCTAssertEqual(DataField.paths.count, 19)
+        for path in DataField.paths.keys.sorted() {
+            let r = requirement(path, "donnee", ["champ": [path.replacingOccurrences(of: "_", with: "-")]])
+            XCTAssertEqual(evaluate(r, full).status, .ok, path)
+            let gap = evaluate(r, "identite:\n  denomination: CPTS X\nterritoire:\n  nom: Val\n")
+            XCTAssertEqual(gap.status, path == "identite.denomination" || path == "territoire.nom" ? .ok : .missing, path)
+            XCTAssertNotNil(gap.location, path)
+        }
+        let contact = evaluate(requirement("x", "donnee", ["champ": ["identite.contact"]]), "identite:\n  nom: X\n")
+        XCTAssertEqual(contact.location?.line, 2, "a missing identity field points at the identity sheet")
+        XCTAssertEqual(contact.message, "Information absente de la fiche d’identité (projet.yaml) : « identite.contact ».")
     }
 
     func testCommuneListAndPopulation() {

@@ -28,7 +28,7 @@ final class DocumentAssemblerTests: XCTestCase {
 
     func stub(title: String) -> TextSection {
         TextSection(file: "sections/x.md", title: title, part: .diagnostic, covers: [],
-                    blocks: [.guidance([.paragraph([.text("Consigne.")])])], subsections: [],
+                    header: SourceLocation(file: "sections/x.md", line: 1), blocks: [.guidance([.paragraph([.text("Consigne.")])])], subsections: [],
                     isStub: true, wordCount: 0, location: SourceLocation(file: "sections/x.md"))
     }
 

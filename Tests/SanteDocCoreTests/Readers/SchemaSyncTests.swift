@@ -4,7 +4,7 @@ import XCTest
 /// The published JSON Schema must describe exactly the keys the reader accepts.
 final class SchemaSyncTests: XCTestCase {
     func testSchemaTopLevelKeysMatchTheReader() throws {
-        let url = TestSupport.repository.appendingPathComponent("docs/projet.schema.json")
+        let url = TestSupport.repository.appendingPathComponent("Templates/init/projet.schema.json")
         let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let properties = try XCTUnwrap(schema["properties"] as? [String: Any])
         XCTAssertEqual(Set(properties.keys), Set(ProjectDataReader.topLevelKeys))

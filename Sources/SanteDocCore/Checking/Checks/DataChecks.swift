@@ -1,16 +1,48 @@
-/// `donnee`: a field of the identity sheet is filled in.
-struct IdentityFieldCheck: RequirementCheck {
+/// `donnee`: a field of `projet.yaml` named by its path (see `DataField`) is filled in.
+struct DataFieldCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
-        let identity = context.project.identity
-        let present: Bool
-        switch requirement.parameter("champ") {
-        case "identite.denomination": present = identity.name != nil
-        case "identite.forme-juridique": present = identity.legalForm != nil
-        case "identite.siege": present = identity.seat != nil
-        default: present = false
+        let path = requirement.parameter("champ") ?? ""
+        // The referential reader refuses unknown paths; an absent reader here cannot be filled.
+        guard let reader = DataField.reader(for: path) else {
+            return missing(requirement, at: requirement.location, "Champ « \(path) » inconnu.")
         }
-        return present ? ok(requirement, at: identity.location)
-            : missing(requirement, at: identity.location, "Information absente de la fiche d’identité.")
+        switch reader(context.project) {
+        case .filled(let location):
+            return ok(requirement, at: location ?? parentLocation(of: path, in: context))
+        case .empty:
+            let file = context.sources.dataFile
+            let what = path.hasPrefix("identite.") ? "de la fiche d’identité (\(file))" : "de \(file)"
+            return missing(requirement, at: parentLocation(of: path, in: context),
+                           "Information absente \(what) : « \(DataField.normalized(path)) ».")
+        }
+    }
+
+    func problem(in parameters: [String: [String]]) -> ParameterProblem? {
+        guard let path = parameters["champ"]?.first else {
+            return ParameterProblem(id: "referentiel.champ-absent", key: "type",
+                                    message: "Une vérification « donnee » doit nommer son champ.",
+                                    hint: "par exemple : verification: {type: donnee, champ: identite.contact}")
+        }
+        guard DataField.reader(for: path) == nil else { return nil }
+        let known = DataField.paths.keys.sorted()
+        return ParameterProblem(id: "referentiel.champ-inconnu", key: "champ",
+                                message: "Champ « \(path) » inconnu : SanteDoc ne sait pas le lire dans projet.yaml.",
+                                hint: Suggestions.hint(for: DataField.normalized(path), in: known)
+                                    ?? "champs possibles : " + known.joined(separator: ", ") + ".")
+    }
+
+    /// The mapping the field belongs in, where a user adds it.
+    private func parentLocation(of path: String, in context: CheckContext) -> SourceLocation {
+        let project = context.project
+        let parent: SourceLocation?
+        switch path.prefix(while: { $0 != "." }) {
+        case "identite": parent = project.identity.location
+        case "territoire": parent = project.territory.location
+        case "document": parent = project.documentLocation
+        case "gouvernance": parent = project.governance.location
+        default: parent = nil
+        }
+        return parent ?? context.sources.dataStart
     }
 }
 
