@@ -39,6 +39,8 @@ let package = Package(
         .testTarget(name: "MarkdownSupportTests", dependencies: ["MarkdownSupport"]),
         .testTarget(name: "SanteDocCoreTests", dependencies: ["SanteDocCore"],
                     exclude: ["Golden"]),
+        // Reads the shipped Templates/: its internal consistency and the published figures.
+        .testTarget(name: "ShippedDataTests", dependencies: ["SanteDocCore", "Yams"]),
         .testTarget(name: "EndToEndTests", dependencies: ["santedoc", "santedoc-fuzz", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -35,29 +35,34 @@ public enum DocumentDiff {
     /// (a payment schedule moves with the year) and are left out.
     public static func changes(from old: Document, to new: Document, ignoring: Set<String> = []) -> [DocumentChange] {
         let before = Snapshot(old), after = Snapshot(new)
+        // Indexed once: the comparison stays linear in the number of tables, rows and items.
+        let oldTables = Dictionary(before.tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newTableIDs = Set(after.tables.map(\.id))
+        let oldLists = Dictionary(before.lists.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let newListKeys = Set(after.lists.map(\.key))
         var changes: [DocumentChange] = []
         for table in after.tables where !ignoring.contains(table.id) {
-            let place = "\(new.title) › \(table.caption)"
-            guard let previous = before.tables.first(where: { $0.id == table.id }) else {
+            guard let previous = oldTables[table.id] else {
                 changes.append(DocumentChange(kind: .added, place: new.title, item: table.caption, details: []))
                 continue
             }
-            changes += compare(previous, table, place: place)
+            changes += compare(previous, table, place: "\(new.title) › \(table.caption)")
         }
-        for table in before.tables where !ignoring.contains(table.id) && !after.tables.contains(where: { $0.id == table.id }) {
+        for table in before.tables where !ignoring.contains(table.id) && !newTableIDs.contains(table.id) {
             changes.append(DocumentChange(kind: .removed, place: old.title, item: table.caption, details: []))
         }
         for list in after.lists {
-            let previous = before.lists.first { $0.key == list.key }?.items ?? []
+            let previous = oldLists[list.key]?.items ?? []
+            let previousSet = Set(previous), currentSet = Set(list.items)
             let place = "\(new.title) › \(list.section)"
-            for item in list.items where !previous.contains(item) {
+            for item in list.items where !previousSet.contains(item) {
                 changes.append(DocumentChange(kind: .added, place: place, item: item, details: []))
             }
-            for item in previous where !list.items.contains(item) {
+            for item in previous where !currentSet.contains(item) {
                 changes.append(DocumentChange(kind: .removed, place: place, item: item, details: []))
             }
         }
-        for list in before.lists where !after.lists.contains(where: { $0.key == list.key }) {
+        for list in before.lists where !newListKeys.contains(list.key) {
             for item in list.items {
                 changes.append(DocumentChange(kind: .removed, place: "\(old.title) › \(list.section)", item: item, details: []))
             }

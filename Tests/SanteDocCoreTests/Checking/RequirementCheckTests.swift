@@ -151,7 +151,7 @@ final class RequirementCheckTests: XCTestCase {
         let r = requirement("financement.aci", "financement")
         XCTAssertEqual(evaluate(r, "territoire: {population: 100000}\nmissions: [{mission: parcours}]\ncontrat: {version_aci: aci-2019}\n").status, .ok)
         XCTAssertEqual(evaluate(r, "territoire: {population: 50000}\nmissions: [{mission: parcours}]\ncontrat: {version_aci: aci-2019}\n").status,
-                       .incomplete, "taille 2 amounts are unknown")
+                       .incomplete, "the regulation fixture leaves taille 2 amounts unknown")
         XCTAssertEqual(evaluate(r, "territoire: {population: 100000}\n").status, .missing)
     }
 }

@@ -16,6 +16,107 @@ final class FigureCalculatorTests: XCTestCase {
         XCTAssertFalse(figures.all["financement.total-annuel"]!.isKnown, "taille 2 mission amounts are not confirmed")
     }
 
+    /// Every figure of the complete fixture, as documents print it. Worked by hand from its
+    /// files: 52 300 + 31 200 + 21 000 inhabitants on 40,5 + 88 + 121,5 km²; 40 GPs for
+    /// 104 500 inhabitants is 3,83 per 10 000; taille 3 of avenant 2 gives 75 000 + 125 000
+    /// + 90 000 + 35 000 + 22 500 = 347 500 € a year, and five years plus the crisis plan's
+    /// first-year supplement (45 000 − 22 500) make 1 760 000 €; mission deadlines are 6/18
+    /// and 12/24 months after the 15 March 2023 signature; indicator gaps are territory
+    /// minus department, region, France.
+    func testEveryFigureOfTheCompleteFixture() throws {
+        let diagnostics = DiagnosticEngine()
+        let folder = ProjectFolder(path: TestSupport.fixtures.appendingPathComponent("complet").path)
+        let project = ProjectReader(folder: folder, diagnostics: diagnostics).read().project
+        let figures = FigureCalculator(project: project, regulation: TestSupport.regulation(), diagnostics: diagnostics).compute()
+        XCTAssertFalse(diagnostics.hasErrors, "\(diagnostics.diagnostics)")
+        let expected: KeyValuePairs<String, String> = [
+            "territoire.population": "104\u{00A0}500",
+            "territoire.communes": "3",
+            "territoire.superficie": "250\u{00A0}km²",
+            "territoire.densite": "418,0\u{00A0}hab./km²",
+            "departement.population": "500\u{00A0}000",
+            "territoire.part-departement": "20,90\u{00A0}%",
+            "territoire.taille-aci": "3",
+            "professionnels.medecins-generalistes.effectif": "40",
+            "professionnels.medecins-generalistes.densite": "3,8",
+            "professionnels.infirmiers.effectif": "35",
+            "professionnels.infirmiers.densite": "3,3",
+            "professionnels.pharmaciens.effectif": "15",
+            "professionnels.pharmaciens.densite": "1,4",
+            "professionnels.total": "90",
+            "professionnels.densite": "8,6",
+            "chronologie.2020.membres": "20",
+            "chronologie.2021.membres": "60",
+            "chronologie.2023.membres": "90",
+            "membres.croissance": "350\u{00A0}%",
+            "contrat.version-aci": "ACI CPTS modifié par l’avenant 2 (20 décembre 2021)",
+            "contrat.duree": "5",
+            "financement.fonctionnement": "75\u{00A0}000\u{00A0}€",
+            "financement.acces-soins.fixe": "90\u{00A0}000\u{00A0}€",
+            "financement.acces-soins.variable": "35\u{00A0}000\u{00A0}€",
+            "financement.acces-soins.total": "125\u{00A0}000\u{00A0}€",
+            "financement.parcours.fixe": "45\u{00A0}000\u{00A0}€",
+            "financement.parcours.variable": "45\u{00A0}000\u{00A0}€",
+            "financement.parcours.total": "90\u{00A0}000\u{00A0}€",
+            "financement.prevention.fixe": "17\u{00A0}500\u{00A0}€",
+            "financement.prevention.variable": "17\u{00A0}500\u{00A0}€",
+            "financement.prevention.total": "35\u{00A0}000\u{00A0}€",
+            "financement.crises-sanitaires.fixe": "22\u{00A0}500\u{00A0}€",
+            "financement.crises-sanitaires.variable": "0\u{00A0}€",
+            "financement.crises-sanitaires.total": "22\u{00A0}500\u{00A0}€",
+            "financement.total-annuel": "347\u{00A0}500\u{00A0}€",
+            "financement.plafond": "plafond non publié pour la taille 3",
+            "financement.total-contrat": "1\u{00A0}760\u{00A0}000\u{00A0}€",
+            "contrat.date-signature": "15 mars 2023",
+            "contrat.date-fin": "15 mars 2028",
+            "calendrier.acces-soins.demarrage-limite": "15 septembre 2023",
+            "calendrier.acces-soins.deploiement-limite": "15 septembre 2024",
+            "calendrier.parcours.demarrage-limite": "15 mars 2024",
+            "calendrier.parcours.deploiement-limite": "15 mars 2025",
+            "calendrier.prevention.demarrage-limite": "15 mars 2024",
+            "calendrier.prevention.deploiement-limite": "15 mars 2025",
+            "calendrier.crises-sanitaires.demarrage-limite": "15 septembre 2023",
+            "calendrier.crises-sanitaires.deploiement-limite": "15 septembre 2024",
+            "diagnostic.patients-de-17-ans-et-plus-sans-medecin-traitant.territoire": "8,1\u{00A0}%",
+            "diagnostic.patients-de-17-ans-et-plus-sans-medecin-traitant.ecart-departement": "−1,1\u{00A0}point",
+            "diagnostic.patients-de-17-ans-et-plus-sans-medecin-traitant.ecart-region": "−1,7\u{00A0}point",
+            "diagnostic.patients-de-17-ans-et-plus-sans-medecin-traitant.ecart-france": "−2,0\u{00A0}points",
+            "diagnostic.medecins-generalistes-pour-10-000-habitants.territoire": "7,2",
+            "diagnostic.medecins-generalistes-pour-10-000-habitants.ecart-departement": "−1,2",
+            "diagnostic.medecins-generalistes-pour-10-000-habitants.ecart-region": "−1,7",
+            "diagnostic.medecins-generalistes-pour-10-000-habitants.ecart-france": "−1,4",
+
+        ]
+        XCTAssertEqual(figures.all.figures.map(\.name), expected.map(\.key), "every figure, in a stable order")
+        for (name, value) in expected {
+            XCTAssertEqual(figures.all[name]?.formatted, value, name)
+        }
+    }
+
+    /// 2019, taille 3: 75 000 + 120 000 + 90 000 + 35 000 = 320 000 € under the 370 000 €
+    /// ceiling; a contracted fixed part of 100 000 € for the parcours mission (instead of
+    /// 45 000) brings the year to 375 000 €, which is refused.
+    func testATotalOverTheCeilingIsAnError() {
+        let yaml = """
+            territoire: {population: 100000}
+            missions:
+              - mission: acces-soins
+              - mission: parcours
+                part_fixe: PARCOURS
+              - mission: prevention
+            contrat: {version_aci: aci-2019}
+            """
+        let within = TestSupport.figures(yaml.replacingOccurrences(of: "PARCOURS", with: "45000"))
+        XCTAssertEqual(within.0.funding?.annualTotal, 320_000)
+        XCTAssertFalse(within.1.contains { $0.id == "financement.plafond" })
+        let over = TestSupport.figures(yaml.replacingOccurrences(of: "PARCOURS", with: "100000"))
+        XCTAssertEqual(over.0.funding?.annualTotal, 375_000)
+        let error = over.1.first { $0.id == "financement.plafond" }
+        XCTAssertEqual(error?.severity, .error)
+        XCTAssertEqual(error?.message, "Le total annuel (375\u{00A0}000 €) dépasse le plafond de la taille 3 (370\u{00A0}000 €).")
+        XCTAssertEqual(error?.location?.line, 2, "points at the missions")
+    }
+
     func testDeclaredFiguresAreComparedAtThePrecisionTyped() {
         let communes = [Commune(inseeCode: "99001", name: "A", population: 60_000, area: 10.25, location: .init(file: "c.csv"))]
         func errors(_ territory: String) -> [String] {

@@ -5,15 +5,19 @@ import XCTest
 enum TestSupport {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let toolkit = Toolkit(templates: repository.appendingPathComponent("Templates"))
+    /// Page templates and the referential; `SANTEDOC_TEMPLATES` points at another copy (the
+    /// end-to-end test that fills the shipped nulls runs these tests on its own copy).
+    static let toolkit = Toolkit(templates: ProcessInfo.processInfo.environment["SANTEDOC_TEMPLATES"]
+        .map { URL(fileURLWithPath: $0) } ?? repository.appendingPathComponent("Templates"))
     static var fixtures: URL { repository.appendingPathComponent("Tests/Fixtures") }
 
-    /// The shipped regulation tables, read once for all tests.
-    static func regulation() -> RegulationLibrary { shippedRegulation }
+    /// The regulation fixture (`Tests/Fixtures/regulation`), read once for all tests: unit
+    /// tests never depend on the research state of the shipped `Templates/aci`.
+    static func regulation() -> RegulationLibrary { fixtureRegulation }
 
-    private static let shippedRegulation: RegulationLibrary = {
+    private static let fixtureRegulation: RegulationLibrary = {
         let diagnostics = DiagnosticEngine()
-        let library = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
+        let library = RegulationLibrary.load(templates: fixtures.appendingPathComponent("regulation"), diagnostics: diagnostics)
         precondition(!diagnostics.hasErrors, "\(diagnostics.diagnostics)")
         return library
     }()
