@@ -15,33 +15,40 @@ let package = Package(
     ],
     targets: [
         // C libraries, each reached from exactly one Swift module.
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
-                       providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
-                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
         .target(name: "MarkdownSupport", dependencies: ["CCmarkGFM"]),
 
-        .target(name: "SanteDocCore", dependencies: [
-            "XMLSupport", "MarkdownSupport", "Yams",
-            .product(name: "CSV", package: "CSV.swift"),
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
-        .executableTarget(name: "santedoc", dependencies: [
-            "SanteDocCore",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "SanteDocCore",
+            dependencies: [
+                "XMLSupport", "MarkdownSupport", "Yams",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .executableTarget(
+            name: "santedoc",
+            dependencies: [
+                "SanteDocCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // libFuzzer target; an ordinary build replays files instead (see Scripts/fuzz).
         .executableTarget(name: "santedoc-fuzz", dependencies: ["SanteDocCore"]),
 
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "MarkdownSupportTests", dependencies: ["MarkdownSupport"]),
-        .testTarget(name: "SanteDocCoreTests", dependencies: ["SanteDocCore"],
-                    exclude: ["Golden"]),
+        .testTarget(
+            name: "SanteDocCoreTests", dependencies: ["SanteDocCore"],
+            exclude: ["Golden"]),
         // Reads the shipped Templates/: its internal consistency and the published figures.
         .testTarget(name: "ShippedDataTests", dependencies: ["SanteDocCore", "Yams"]),
         .testTarget(name: "EndToEndTests", dependencies: ["santedoc", "santedoc-fuzz", "XMLSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -8,3 +8,8 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlsave.h>
+
+// `xmlFree` is a global function pointer (libxml2 lets programs swap the allocator),
+// which Swift 6 treats as shared mutable state. SanteDoc never swaps it: one call
+// through this function keeps the read out of Swift.
+static inline void santedoc_xmlFree(void *pointer) { xmlFree(pointer); }

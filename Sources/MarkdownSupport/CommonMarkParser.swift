@@ -37,8 +37,10 @@ public enum CommonMarkParser {
     }
 
     /// Leaves get no exit event from cmark's iterator, and add no level.
-    private static let leaves: Set<String> = ["html_block", "thematic_break", "code_block", "text", "softbreak",
-                                              "linebreak", "code", "html_inline"]
+    private static let leaves: Set<String> = [
+        "html_block", "thematic_break", "code_block", "text", "softbreak",
+        "linebreak", "code", "html_inline",
+    ]
 
     private static func firstNode(deeperThan limit: Int, in root: OpaquePointer) -> TooDeep? {
         guard let iterator = cmark_iter_new(root) else { return nil }
@@ -48,11 +50,15 @@ public enum CommonMarkParser {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { return nil }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            if event == CMARK_EVENT_EXIT { depth -= 1; continue }
-            if leaves.contains(string(cmark_node_get_type_string(node))) { continue }   // no depth of their own
+            if event == CMARK_EVENT_EXIT {
+                depth -= 1
+                continue
+            }
+            if leaves.contains(string(cmark_node_get_type_string(node))) { continue }  // no depth of their own
             depth += 1
             if depth > limit {
-                return TooDeep(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+                return TooDeep(
+                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
             }
         }
     }
@@ -64,10 +70,11 @@ public enum CommonMarkParser {
             children.append(convert(current))
             child = cmark_node_next(current)
         }
-        return MarkdownNode(kind: kind(of: node), literal: string(cmark_node_get_literal(node)),
-                            children: children,
-                            line: Int(cmark_node_get_start_line(node)),
-                            column: Int(cmark_node_get_start_column(node)))
+        return MarkdownNode(
+            kind: kind(of: node), literal: string(cmark_node_get_literal(node)),
+            children: children,
+            line: Int(cmark_node_get_start_line(node)),
+            column: Int(cmark_node_get_start_column(node)))
     }
 
     private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
@@ -76,8 +83,9 @@ public enum CommonMarkParser {
         case "document": return .document
         case "block_quote": return .blockQuote
         case "list":
-            return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                         start: Int(cmark_node_get_list_start(node)))
+            return .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)))
         case "item": return .item
         case "code_block": return .codeBlock(info: string(cmark_node_get_fence_info(node)))
         case "html_block": return .htmlBlock

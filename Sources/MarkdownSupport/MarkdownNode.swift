@@ -1,11 +1,19 @@
 /// A CommonMark (GFM) node, copied out of cmark-gfm into plain Swift values.
 public struct MarkdownNode: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
-        case document, blockQuote, list(ordered: Bool, start: Int), item, codeBlock(info: String)
-        case htmlBlock, paragraph, heading(level: Int), thematicBreak
-        case table(alignments: [ColumnAlignment]), tableRow(isHeader: Bool), tableCell
+        case document, blockQuote
+        case list(ordered: Bool, start: Int)
+        case item
+        case codeBlock(info: String)
+        case htmlBlock, paragraph
+        case heading(level: Int)
+        case thematicBreak
+        case table(alignments: [ColumnAlignment])
+        case tableRow(isHeader: Bool)
+        case tableCell
         case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, strikethrough
-        case link(url: String, title: String), image(url: String, title: String)
+        case link(url: String, title: String)
+        case image(url: String, title: String)
         case other(String)
     }
     public enum ColumnAlignment: Equatable, Sendable { case none, left, center, right }

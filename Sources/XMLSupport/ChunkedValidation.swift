@@ -50,10 +50,10 @@ struct ChunkedValidation {
         // deep inside) are found where they are declared.
         var issues: [XMLValidationIssue] = []
         for piece in pieces { issues += validate(piece: piece.nodes, under: piece.parent) }
-        for piece in pieces { piece.nodes.forEach { xmlUnlinkNode($0) } }
+        for piece in pieces { for node in piece.nodes { xmlUnlinkNode(node) } }
         issues = validateWhole(doc) + issues
         // Put everything back, in order: the document serializes as built.
-        for piece in pieces { piece.nodes.forEach { xmlAddChild(piece.parent, $0) } }
+        for piece in pieces { for node in piece.nodes { xmlAddChild(piece.parent, node) } }
         return issues
     }
 
@@ -62,14 +62,15 @@ struct ChunkedValidation {
     private func validate(piece: [xmlNodePtr], under parent: xmlNodePtr) -> [XMLValidationIssue] {
         var chain: [xmlNodePtr] = [parent]
         while let last = chain.last, !Self.rootNames.contains(Self.name(last)), let up = last.pointee.parent,
-              up.pointee.type == XML_ELEMENT_NODE {
+            up.pointee.type == XML_ELEMENT_NODE
+        {
             chain.append(up)
         }
         guard let copy = xmlNewDoc("1.0") else { return [] }
         defer { xmlFreeDoc(copy) }
         var container: xmlNodePtr?
         for ancestor in chain.reversed() {
-            guard let shell = xmlDocCopyNode(ancestor, copy, 2) else { return [] }   // attributes, no children
+            guard let shell = xmlDocCopyNode(ancestor, copy, 2) else { return [] }  // attributes, no children
             if let container { xmlAddChild(container, shell) } else { xmlDocSetRootElement(copy, shell) }
             for child in Self.children(of: ancestor).prefix(while: { Self.isContext($0) }) {
                 if let context = xmlDocCopyNode(child, copy, 1) { xmlAddChild(shell, context) }

@@ -3,6 +3,10 @@ import Foundation
 
 /// A compiled RELAX NG schema. Parsing the DocBook schema is costly, so callers keep
 /// one instance per process; validation contexts are created per document.
+///
+/// `@unchecked Sendable`: the compiled schema is a C pointer Swift cannot reason about. It
+/// is never written after `init`, and validations are serialised by `lock`, since
+/// libxml2 does not promise that one schema validates on several threads at once.
 public final class RelaxNGSchema: @unchecked Sendable {
     private let schema: xmlRelaxNGPtr
     private let lock = NSLock()
@@ -55,7 +59,8 @@ final class IssueCollector {
 let collectIssue: xmlStructuredErrorFunc = { userData, error in
     guard let userData, let error else { return }
     let collector = Unmanaged<IssueCollector>.fromOpaque(userData).takeUnretainedValue()
-    let message = error.pointee.message.map { String(cString: $0) }?
+    let message =
+        error.pointee.message.map { String(cString: $0) }?
         .trimmingCharacters(in: .whitespacesAndNewlines) ?? "erreur inconnue"
     collector.issues.append(XMLValidationIssue(line: Int(error.pointee.line), message: message))
 }

@@ -11,7 +11,7 @@ public struct XMLElementHandle {
 /// Builds an XML document through libxml2's tree API, so text and attribute values
 /// are always escaped by the serializer, never spliced into markup.
 public final class XMLDocumentBuilder {
-    private let doc: xmlDocPtr          // sole owner: attached nodes are freed with it
+    private let doc: xmlDocPtr  // sole owner: attached nodes are freed with it
     private var namespace: xmlNsPtr?
     private var extraNamespaces: [String: xmlNsPtr?] = [:]
 
@@ -24,7 +24,8 @@ public final class XMLDocumentBuilder {
 
     /// Creates the root element in the given default namespace.
     @discardableResult
-    public func makeRoot(_ name: String, namespace uri: String, attributes: [(String, String)] = []) -> XMLElementHandle {
+    public func makeRoot(_ name: String, namespace uri: String, attributes: [(String, String)] = []) -> XMLElementHandle
+    {
         let node = xmlNewDocNode(doc, nil, name, nil)!
         namespace = xmlNewNs(node, uri, nil)
         xmlSetNs(node, namespace)
@@ -36,8 +37,10 @@ public final class XMLDocumentBuilder {
 
     /// Appends a child element in the root's namespace.
     @discardableResult
-    public func append(_ name: String, to parent: XMLElementHandle, attributes: [(String, String)] = [],
-                       text: String? = nil) -> XMLElementHandle {
+    public func append(
+        _ name: String, to parent: XMLElementHandle, attributes: [(String, String)] = [],
+        text: String? = nil
+    ) -> XMLElementHandle {
         let node = xmlNewDocNode(doc, namespace, name, nil)!
         xmlAddChild(parent.pointer, node)
         let handle = XMLElementHandle(node: UnsafeMutableRawPointer(node))
@@ -51,7 +54,7 @@ public final class XMLDocumentBuilder {
         let clean = Self.xmlSafe(text)
         guard !clean.isEmpty else { return }
         let node = xmlNewDocText(doc, clean)!
-        xmlAddChild(parent.pointer, node)   // merges with an adjacent text node
+        xmlAddChild(parent.pointer, node)  // merges with an adjacent text node
     }
 
     /// Sets `xml:lang` through libxml2, which binds the reserved XML namespace.
@@ -65,7 +68,9 @@ public final class XMLDocumentBuilder {
         extraNamespaces[prefix] = xmlNewNs(root, uri, prefix)
     }
 
-    public func setAttribute(_ name: String, _ value: String, namespacePrefix prefix: String, on element: XMLElementHandle) {
+    public func setAttribute(
+        _ name: String, _ value: String, namespacePrefix prefix: String, on element: XMLElementHandle
+    ) {
         // The `xml` prefix is predeclared; libxml2 hands out its namespace on request.
         let ns = prefix == "xml" ? xmlSearchNs(doc, element.pointer, "xml") : extraNamespaces[prefix] ?? nil
         xmlSetNsProp(element.pointer, ns, name, Self.xmlSafe(value))
@@ -85,7 +90,7 @@ public final class XMLDocumentBuilder {
         var size: Int32 = 0
         xmlDocDumpFormatMemoryEnc(doc, &buffer, &size, "UTF-8", 1)
         guard let buffer, size > 0 else { throw XMLSupportError.serializationFailed }
-        defer { xmlFree(buffer) }
+        defer { santedoc_xmlFree(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
     }
 

@@ -39,17 +39,21 @@ public struct XMLTableReader {
             var title = ""
             walk(node.pointee.children) { child in
                 let childName = name(child)
-                if childName == titleElement, title.isEmpty { title = text(child); return false }
+                if childName == titleElement, title.isEmpty {
+                    title = text(child)
+                    return false
+                }
                 if childName == rowElement {
                     rows.append(elements(of: child).filter { name($0) == cellElement }.map(text))
                     return false
                 }
                 return true
             }
-            let id = xmlGetNsProp(node, "id", "http://www.w3.org/XML/1998/namespace").map { value in
-                defer { xmlFree(value) }
-                return String(cString: value)
-            } ?? ""
+            let id =
+                xmlGetNsProp(node, "id", "http://www.w3.org/XML/1998/namespace").map { value in
+                    defer { santedoc_xmlFree(value) }
+                    return String(cString: value)
+                } ?? ""
             tables.append(XMLTableSnapshot(id: id, title: title, rows: rows))
             return false
         }
@@ -79,7 +83,7 @@ public struct XMLTableReader {
 
     private func text(_ node: xmlNodePtr) -> String {
         guard let content = xmlNodeGetContent(node) else { return "" }
-        defer { xmlFree(content) }
+        defer { santedoc_xmlFree(content) }
         return String(cString: content)
     }
 }

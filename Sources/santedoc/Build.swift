@@ -15,8 +15,10 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Dossier de sortie.", valueName: "sortie")) var output = "Build"
     @Flag(help: "Échoue (code 1) si une exigence bloquante manque.") var strict = false
     @Flag(help: "Édition définitive, à transmettre à l’ARS.") var final = false
-    @Option(help: ArgumentHelp("Formats à produire, séparés par des virgules : xml, html, pdf, odt, docx, ou tout.",
-                               valueName: "formats")) var formats = "xml,html"
+    @Option(
+        help: ArgumentHelp(
+            "Formats à produire, séparés par des virgules : xml, html, pdf, odt, docx, ou tout.",
+            valueName: "formats")) var formats = "xml,html"
     @OptionGroup var referential: ReferentialOption
 
     func validate() throws {
@@ -42,8 +44,9 @@ struct Build: ParsableCommand {
             Console.note("édition définitive refusée : des exigences bloquantes manquent (rien n’a été écrit).")
             throw ExitCode(1)
         case let .built(files, report):
-            print("\(final ? "Édition définitive" : "Version de travail") écrite dans « \(output) » : "
-                  + files.joined(separator: ", ") + ". Complétude : " + report.summary)
+            print(
+                "\(final ? "Édition définitive" : "Version de travail") écrite dans « \(output) » : "
+                    + files.joined(separator: ", ") + ". Complétude : " + report.summary)
             if strict && !report.isComplete { throw ExitCode(1) }
         }
     }

@@ -8,12 +8,15 @@ struct Check: ParsableCommand {
         discussion: "Plusieurs dossiers peuvent être vérifiés en une fois (en parallèle) ; le code de retour est "
             + "alors le plus grave : 2 si un projet a des sources invalides, 1 si un projet est incomplet. "
             + "Avec --format json, un objet JSON est toujours écrit, même quand les sources sont invalides.")
-    @Argument(help: ArgumentHelp("Dossier(s) du projet (par défaut : « Project » s’il existe, sinon le dossier courant).",
-                                 valueName: "dossier"))
+    @Argument(
+        help: ArgumentHelp(
+            "Dossier(s) du projet (par défaut : « Project » s’il existe, sinon le dossier courant).",
+            valueName: "dossier"))
     var directories: [String] = []
     @Option(help: "Format de sortie : text ou json.") var format: OutputFormat = .text
     @OptionGroup var referential: ReferentialOption
-    @Option(help: ArgumentHelp("Nombre de projets vérifiés en même temps (par défaut : un par cœur).", valueName: "nombre"))
+    @Option(
+        help: ArgumentHelp("Nombre de projets vérifiés en même temps (par défaut : un par cœur).", valueName: "nombre"))
     var jobs: Int?
     @Flag(name: .shortAndLong, help: "Détaille aussi les remarques destinées aux mainteneurs (cellules de Templates/).")
     var verbose = false
@@ -27,13 +30,15 @@ struct Check: ParsableCommand {
         let projects = directories.isEmpty ? [ProjectLocator.defaultDirectory()] : directories
         let diagnostics = DiagnosticEngine()
         let outcomes = CheckAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
-            .perform(projectPaths: projects, referential: referential.path,
-                     jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            .perform(
+                projectPaths: projects, referential: referential.path,
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         Console.report(diagnostics)
         let several = projects.count > 1
-        if outcomes.isEmpty {   // the referential or the regulation itself is unreadable
+        if outcomes.isEmpty {  // the referential or the regulation itself is unreadable
             if format == .json {
-                write(JSONOutput.text(CheckJSON.object(report: nil, diagnostics: diagnostics.diagnostics, project: nil)))
+                write(
+                    JSONOutput.text(CheckJSON.object(report: nil, diagnostics: diagnostics.diagnostics, project: nil)))
             }
             throw ExitCode(2)
         }
@@ -42,10 +47,14 @@ struct Check: ParsableCommand {
         for (directory, outcome) in zip(projects, outcomes) {
             Console.report(outcome.diagnostics, prefix: several ? directory : nil)
             if format == .json {
-                objects.append(CheckJSON.object(report: outcome.report, diagnostics: outcome.diagnostics.diagnostics,
-                                                project: several ? directory : nil))
+                objects.append(
+                    CheckJSON.object(
+                        report: outcome.report, diagnostics: outcome.diagnostics.diagnostics,
+                        project: several ? directory : nil))
             } else if let report = outcome.report {
-                texts.append((several ? "== \(directory) ==\n" : "") + report.text(useColor: Console.useColor(for: STDOUT_FILENO)))
+                texts.append(
+                    (several ? "== \(directory) ==\n" : "")
+                        + report.text(useColor: Console.useColor(for: STDOUT_FILENO)))
             }
         }
         write(format == .json ? JSONOutput.text(several ? objects as Any : objects[0]) : texts.joined(separator: "\n"))

@@ -3,7 +3,8 @@ import Foundation
 import SanteDocCore
 
 struct Figures: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Affiche les chiffres calculés (population, taille, financement…).")
+    static let configuration = CommandConfiguration(
+        abstract: "Affiche les chiffres calculés (population, taille, financement…).")
     @OptionGroup var project: ProjectOptions
     @Option(help: "Format de sortie : text ou json.") var format: OutputFormat = .text
 

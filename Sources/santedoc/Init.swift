@@ -3,7 +3,8 @@ import Foundation
 import SanteDocCore
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Crée un nouveau projet avec toutes les sections à rédiger.")
+    static let configuration = CommandConfiguration(
+        abstract: "Crée un nouveau projet avec toutes les sections à rédiger.")
     @Argument(help: ArgumentHelp("Dossier à créer.", valueName: "dossier")) var directory: String
     func run() throws {
         let diagnostics = DiagnosticEngine()

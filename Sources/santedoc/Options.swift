@@ -3,8 +3,10 @@ import Foundation
 import SanteDocCore
 
 struct ProjectOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Dossier du projet (par défaut : « Project » s’il existe, sinon le dossier courant "
-                                 + "s’il contient projet.yaml).", valueName: "dossier"))
+    @Argument(
+        help: ArgumentHelp(
+            "Dossier du projet (par défaut : « Project » s’il existe, sinon le dossier courant "
+                + "s’il contient projet.yaml).", valueName: "dossier"))
     var given: String?
 
     @Flag(name: .shortAndLong, help: "Détaille aussi les remarques destinées aux mainteneurs (cellules de Templates/).")
@@ -15,9 +17,11 @@ struct ProjectOptions: ParsableArguments {
 
 /// `--referentiel`, shared by the commands that check the project.
 struct ReferentialOption: ParsableArguments {
-    @Option(name: .customLong("referentiel"),
-            help: ArgumentHelp("Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.",
-                               valueName: "fichier"))
+    @Option(
+        name: .customLong("referentiel"),
+        help: ArgumentHelp(
+            "Référentiel ARS à utiliser (fichier YAML) à la place du référentiel national.",
+            valueName: "fichier"))
     var path: String?
 }
 
@@ -73,8 +77,10 @@ struct Console {
 
     static func toolkit() throws -> Toolkit {
         guard let toolkit = Toolkit.locate() else {
-            throw fail("dossier « Templates » introuvable à côté du programme (\(Toolkit.runningExecutable?.path ?? "?")) ; "
-                       + "réinstallez SanteDoc avec Scripts/install, ou indiquez le dossier avec la variable SANTEDOC_TEMPLATES.")
+            throw fail(
+                "dossier « Templates » introuvable à côté du programme (\(Toolkit.runningExecutable?.path ?? "?")) ; "
+                    + "réinstallez SanteDoc avec Scripts/install, ou indiquez le dossier avec la variable SANTEDOC_TEMPLATES."
+            )
         }
         return toolkit
     }

@@ -7,7 +7,8 @@ struct SanteDoc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "santedoc",
         abstract: "Assemble, calcule et vérifie le projet de santé d’une CPTS.",
-        discussion: "Sans dossier indiqué : « Project » s’il existe, sinon le dossier courant s’il contient projet.yaml.",
+        discussion:
+            "Sans dossier indiqué : « Project » s’il existe, sinon le dossier courant s’il contient projet.yaml.",
         subcommands: [Build.self, Check.self, Annexes.self, Figures.self, Init.self],
         helpNames: [.short, .long, .customLong("aide")])
 
@@ -24,10 +25,13 @@ struct SanteDoc: ParsableCommand {
 /// they meant.
 func misspeltSubcommand(_ arguments: [String]) -> String? {
     guard let first = arguments.first, !first.hasPrefix("-"), !SanteDoc.subcommandNames.contains(first),
-          first != "help" else { return nil }
-    let hint = Suggestions.hint(for: first, in: SanteDoc.subcommandNames)
+        first != "help"
+    else { return nil }
+    let hint =
+        Suggestions.hint(for: first, in: SanteDoc.subcommandNames)
         ?? "commandes : " + SanteDoc.subcommandNames.joined(separator: ", ") + "."
-    return "santedoc: erreur: commande inconnue « \(first) ». \(hint)\n  « santedoc --aide » donne la liste des commandes."
+    return
+        "santedoc: erreur: commande inconnue « \(first) ». \(hint)\n  « santedoc --aide » donne la liste des commandes."
 }
 
 // Parsing and running by hand, rather than `SanteDoc.main()`, so that the parser's own

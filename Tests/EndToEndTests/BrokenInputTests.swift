@@ -38,11 +38,14 @@ final class BrokenInputTests: XCTestCase {
         try FileManager.default.copyItem(at: base, to: project)
         try apply(folder, to: project, work: work)
         func substitute(_ text: String) -> String {
-            text.replacingOccurrences(of: "{projet}", with: project.path).replacingOccurrences(of: "{sortie}", with: output.path)
+            text.replacingOccurrences(of: "{projet}", with: project.path).replacingOccurrences(
+                of: "{sortie}", with: output.path)
         }
-        let command = try lines(folder.appendingPathComponent("_commande.txt")).first
+        let command =
+            try lines(folder.appendingPathComponent("_commande.txt")).first
             ?? "build {projet} -o {sortie} --verbose"
-        let arguments = command.split(separator: " ").map { substitute(String($0)) }
+        let arguments =
+            command.split(separator: " ").map { substitute(String($0)) }
             + (try lines(folder.appendingPathComponent("_arguments.txt"))).map(substitute)
         var environment: [String: String] = [:]
         for line in try lines(folder.appendingPathComponent("_environnement.txt")) {
@@ -50,14 +53,16 @@ final class BrokenInputTests: XCTestCase {
             if parts.count == 2 { environment[parts[0]] = substitute(parts[1]) }
         }
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("_modeles").path)
-            || FileManager.default.fileExists(atPath: folder.appendingPathComponent("_modeles-supprimer.txt").path) {
+            || FileManager.default.fileExists(atPath: folder.appendingPathComponent("_modeles-supprimer.txt").path)
+        {
             environment["SANTEDOC_TEMPLATES"] = try templates(for: folder, in: work).path
         }
         let result = try CommandRunner.run(CommandRunner.santedoc, arguments, environment: environment)
-        return Run(name: folder.lastPathComponent, status: result.status,
-                   stderr: result.stderr.replacingOccurrences(of: project.path, with: "{projet}")
-                    .replacingOccurrences(of: output.path, with: "{sortie}"),
-                   wrote: FileManager.default.fileExists(atPath: output.path))
+        return Run(
+            name: folder.lastPathComponent, status: result.status,
+            stderr: result.stderr.replacingOccurrences(of: project.path, with: "{projet}")
+                .replacingOccurrences(of: output.path, with: "{sortie}"),
+            wrote: FileManager.default.fileExists(atPath: output.path))
     }
 
     func testEveryCaseGivesItsDiagnosticAndExitStatus() throws {
@@ -69,11 +74,15 @@ final class BrokenInputTests: XCTestCase {
             for expected in try Self.lines(folder.appendingPathComponent("_attendu.txt")) {
                 XCTAssertTrue(run.stderr.contains(expected), "\(run.name): expected «\(expected)» in:\n\(run.stderr)")
             }
-            let unlocatedAllowed = FileManager.default.fileExists(atPath: folder.appendingPathComponent("_sans-position.txt").path)
+            let unlocatedAllowed = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("_sans-position.txt").path)
             for line in run.stderr.split(separator: "\n") where line.contains("erreur:") {
-                let located = line.range(of: #"^\S+:\d+:\d+: erreur: \S.* \[[a-z0-9.\-]+\]$"#, options: .regularExpression) != nil
-                let general = line.range(of: #"^santedoc: erreur: \S.* \[[a-z0-9.\-]+\]$"#, options: .regularExpression) != nil
-                XCTAssertTrue(located || (unlocatedAllowed && general), "\(run.name): not a located error line: \(line)")
+                let located =
+                    line.range(of: #"^\S+:\d+:\d+: erreur: \S.* \[[a-z0-9.\-]+\]$"#, options: .regularExpression) != nil
+                let general =
+                    line.range(of: #"^santedoc: erreur: \S.* \[[a-z0-9.\-]+\]$"#, options: .regularExpression) != nil
+                XCTAssertTrue(
+                    located || (unlocatedAllowed && general), "\(run.name): not a located error line: \(line)")
             }
             for line in run.stderr.split(separator: "\n") where line.contains("Error") || line.contains("error:") {
                 XCTFail("\(run.name): English on standard error: \(line)")
@@ -109,11 +118,13 @@ final class BrokenInputTests: XCTestCase {
         for line in try lines(folder.appendingPathComponent("_liens.txt")) {
             let parts = line.split(separator: " ").map(String.init)
             guard parts.count == 2 else { continue }
-            try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent(parts[0]).path,
-                                                       withDestinationPath: parts[1])
+            try FileManager.default.createSymbolicLink(
+                atPath: project.appendingPathComponent(parts[0]).path,
+                withDestinationPath: parts[1])
         }
         for path in try lines(folder.appendingPathComponent("_dossiers.txt")) {
-            try FileManager.default.createDirectory(at: project.appendingPathComponent(path), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: project.appendingPathComponent(path), withIntermediateDirectories: true)
         }
     }
 
@@ -134,12 +145,15 @@ final class BrokenInputTests: XCTestCase {
         while let url = enumerator?.nextObject() as? URL {
             let relative = String(url.path.dropFirst(source.path.count + 1))
             if skippingUnderscored, relative.hasPrefix("_") {
-                if try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory == true { enumerator?.skipDescendants() }
+                if try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory == true {
+                    enumerator?.skipDescendants()
+                }
                 continue
             }
             guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
             let destination = target.appendingPathComponent(relative)
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: destination)
             try FileManager.default.copyItem(at: url, to: destination)
         }
@@ -147,7 +161,9 @@ final class BrokenInputTests: XCTestCase {
 
     static func lines(_ url: URL) throws -> [String] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init).filter {
+            !$0.isEmpty
+        }
     }
 }
 
@@ -160,7 +176,8 @@ final class FuzzReplayTests: XCTestCase {
         while let url = enumerator?.nextObject() as? URL {
             if try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true { files.append(url.path) }
         }
-        let replay = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("santedoc-fuzz")
+        let replay = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "santedoc-fuzz")
         let result = try CommandRunner.run(replay, files)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "\(files.count) entrées relues sans plantage\n")

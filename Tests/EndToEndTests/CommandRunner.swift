@@ -17,32 +17,50 @@ enum CommandRunner {
     }
 
     @discardableResult
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-                    unsetting: [String] = [], directory: URL = repository) throws -> Result {
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+        unsetting: [String] = [], directory: URL = repository
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             .filter { !unsetting.contains($0.key) }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try process.run()
         // Both pipes are drained at once: a command writing much on one would otherwise block.
-        var stderr = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            stderr = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
+        let stderrReader = Drain(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let stderr = stderrReader.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    private final class Drain: @unchecked Sendable {
+        // Written by the reading thread before `done` is signalled, read after `wait()`:
+        // the semaphore orders the two accesses, which the compiler cannot see.
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     static func santedoc(_ arguments: String...) throws -> Result {

@@ -21,19 +21,26 @@ final class HTMLPageTests: XCTestCase {
         for forbidden in ["<script", "<link", " src=", "@import", "url("] {
             XCTAssertFalse(html.contains(forbidden), "nothing loaded from elsewhere: \(forbidden)")
         }
-        for chart in ["graphique-professionnels", "graphique-membres", "graphique-financement",
-                      "graphique-patients-de-17-ans-et-plus-sans-medecin-traitant"] {
+        for chart in [
+            "graphique-professionnels", "graphique-membres", "graphique-financement",
+            "graphique-patients-de-17-ans-et-plus-sans-medecin-traitant",
+        ] {
             XCTAssertTrue(html.contains("<figure id=\"\(chart)\""), chart)
-            XCTAssertTrue(html.contains("<title id=\"\(chart)-titre\">") && html.contains("<desc id=\"\(chart)-desc\">"),
-                          "\(chart) has a text alternative")
+            XCTAssertTrue(
+                html.contains("<title id=\"\(chart)-titre\">") && html.contains("<desc id=\"\(chart)-desc\">"),
+                "\(chart) has a text alternative")
         }
     }
 
     func testRealBrowserAccessibilityAndPrint() throws {
         for source in [project, fixture] {
             let page = try build(source)
-            let result = try CommandRunner.tool("python3", [CommandRunner.repository.appendingPathComponent("Tests/Browser/check_page.py").path,
-                                                            page.path])
+            let result = try CommandRunner.tool(
+                "python3",
+                [
+                    CommandRunner.repository.appendingPathComponent("Tests/Browser/check_page.py").path,
+                    page.path,
+                ])
             XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
             let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             XCTAssertGreaterThan(report["pdf_pages"] as? Int ?? 0, 1)
@@ -47,9 +54,12 @@ final class HTMLPageTests: XCTestCase {
         let out = CommandRunner.temporaryDirectory()
         XCTAssertEqual(try CommandRunner.santedoc("build", copy.path, "--final", "-o", out.path).status, 0)
         for (page, chapters) in [("projet-de-sante.html", 7), ("completude.html", 8)] {
-            let result = try CommandRunner.tool("python3", [
-                CommandRunner.repository.appendingPathComponent("Tests/Browser/check_page.py").path,
-                out.appendingPathComponent(page).path])
+            let result = try CommandRunner.tool(
+                "python3",
+                [
+                    CommandRunner.repository.appendingPathComponent("Tests/Browser/check_page.py").path,
+                    out.appendingPathComponent(page).path,
+                ])
             XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
             let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             XCTAssertEqual((report["chapter_pages"] as? [String: Int])?.count, chapters, page)
@@ -62,7 +72,8 @@ final class HTMLPageTests: XCTestCase {
         let copy = try CommandRunner.copy(fixture)
         let own = copy.appendingPathComponent("modeles")
         try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
-        try Data(":root { --accent: #6a1b4d; } /* charte de la CPTS */\n".utf8).write(to: own.appendingPathComponent("style.css"))
+        try Data(":root { --accent: #6a1b4d; } /* charte de la CPTS */\n".utf8).write(
+            to: own.appendingPathComponent("style.css"))
         let html = try String(contentsOf: build(copy), encoding: .utf8)
         XCTAssertTrue(html.contains("--accent: #6a1b4d; } /* charte de la CPTS */"))
         XCTAssertFalse(html.contains("--accent: #1d5b8f"), "the shipped stylesheet is replaced, not appended")
@@ -72,15 +83,17 @@ final class HTMLPageTests: XCTestCase {
     func testScriptsWrittenInSectionsNeverRun() throws {
         let copy = try CommandRunner.copy(fixture)
         let section = copy.appendingPathComponent("sections/99-piege.md")
-        try Data("""
-        ---
-        titre: "Piège"
-        partie: diagnostic
-        ---
-        <script>alert(1)</script>
+        try Data(
+            """
+            ---
+            titre: "Piège"
+            partie: diagnostic
+            ---
+            <script>alert(1)</script>
 
-        Texte <img src=x onerror=alert(1)> et [lien](javascript:alert(1)) et <a href="#" onclick="x()">a</a>.
-        """.utf8).write(to: section)
+            Texte <img src=x onerror=alert(1)> et [lien](javascript:alert(1)) et <a href="#" onclick="x()">a</a>.
+            """.utf8
+        ).write(to: section)
         let out = CommandRunner.temporaryDirectory()
         let result = try CommandRunner.santedoc("build", copy.path, "-o", out.path)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -92,7 +105,8 @@ final class HTMLPageTests: XCTestCase {
         XCTAssertTrue(html.contains("&lt;a href=\"#\" onclick=\"x()\"&gt;"), "the tag is shown as escaped text")
         XCTAssertFalse(html.contains("href=\"javascript:"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text")
-        let jing = try CommandRunner.tool("jing", [BuildCommandTests.rng, out.appendingPathComponent("projet-de-sante.xml").path])
+        let jing = try CommandRunner.tool(
+            "jing", [BuildCommandTests.rng, out.appendingPathComponent("projet-de-sante.xml").path])
         XCTAssertEqual(jing.status, 0, jing.stdout)
     }
 }

@@ -10,10 +10,13 @@ final class OutputIntegrityTests: XCTestCase {
     /// Two valid projects that differ in every output file, and one whose sources are invalid.
     func projects() throws -> (a: URL, b: URL, broken: URL) {
         let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
-        let a = try CommandRunner.copy(fixture), b = try CommandRunner.copy(fixture), broken = try CommandRunner.copy(fixture)
+        let a = try CommandRunner.copy(fixture)
+        let b = try CommandRunner.copy(fixture)
+        let broken = try CommandRunner.copy(fixture)
         func edit(_ project: URL, _ old: String, _ new: String) throws {
             let yaml = project.appendingPathComponent("projet.yaml")
-            try Data(try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: old, with: new).utf8).write(to: yaml)
+            try Data(try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: old, with: new).utf8).write(
+                to: yaml)
         }
         try edit(b, "CPTS du Val d’Exemple (fictive)", "CPTS de la Vallée Bis (fictive)")
         try edit(broken, "  population: 104500", "  popultion: 104500")
@@ -42,12 +45,14 @@ final class OutputIntegrityTests: XCTestCase {
 
     func testConcurrentBuildsIntoOneFolderNeverMixAndAFailedRunNeverInstalls() throws {
         let (a, b, broken) = try projects()
-        let fromA = try reference(a), fromB = try reference(b)
+        let fromA = try reference(a)
+        let fromB = try reference(b)
         XCTAssertTrue(zip(fromA, fromB).allSatisfy { $0 != $1 }, "the two projects differ in every file")
         let output = CommandRunner.temporaryDirectory()
         for pair in 0..<200 {
             let second = pair % 4 == 3 ? broken : b
-            let first = try start(a, into: output), other = try start(second, into: output)
+            let first = try start(a, into: output)
+            let other = try start(second, into: output)
             first.waitUntilExit()
             other.waitUntilExit()
             let state = snapshot(output)
@@ -63,7 +68,8 @@ final class OutputIntegrityTests: XCTestCase {
 
     func testRandomKillsNeverLeaveAMixedStateAndTheNextCommandLeavesNoTemporary() throws {
         let (a, b, _) = try projects()
-        let fromA = try reference(a), fromB = try reference(b)
+        let fromA = try reference(a)
+        let fromB = try reference(b)
         let output = CommandRunner.temporaryDirectory()
         XCTAssertEqual(try CommandRunner.santedoc("build", a.path, "-o", output.path).status, 0)
         var generator = SystemRandomNumberGenerator()
@@ -74,18 +80,22 @@ final class OutputIntegrityTests: XCTestCase {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let state = snapshot(output)
-            let journal = FileManager.default.fileExists(atPath: output.appendingPathComponent(".santedoc-journal").path)
+            let journal = FileManager.default.fileExists(
+                atPath: output.appendingPathComponent(".santedoc-journal").path)
             // Whole files always; one run's set, unless a journal says the next command completes it.
-            XCTAssertTrue(state == fromA || state == fromB
-                          || (journal && state.indices.allSatisfy { state[$0] == fromA[$0] || state[$0] == fromB[$0] }),
-                          "kill \(round): mixed or partial outputs")
+            XCTAssertTrue(
+                state == fromA || state == fromB
+                    || (journal && state.indices.allSatisfy { state[$0] == fromA[$0] || state[$0] == fromB[$0] }),
+                "kill \(round): mixed or partial outputs")
             // Any next command finishes or discards what the killed run left.
             let next = round % 3 == 0 ? ["check", a.path] : ["build", project.path, "-o", output.path]
             let result = try CommandRunner.run(CommandRunner.santedoc, next)
             if next[0] == "build" {
                 XCTAssertEqual(result.status, 0)
                 XCTAssertEqual(snapshot(output), project == a ? fromA : fromB)
-                let hidden = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
+                let hidden = try FileManager.default.contentsOfDirectory(atPath: output.path).filter {
+                    $0.hasPrefix(".")
+                }
                 XCTAssertEqual(hidden, [], "kill \(round): temporaries left after the next build")
             }
         }

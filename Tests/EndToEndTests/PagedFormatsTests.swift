@@ -18,45 +18,61 @@ final class PagedFormatsTests: XCTestCase {
             let out = CommandRunner.temporaryDirectory()
             let build = try CommandRunner.santedoc("build", source.path, "--formats", "tout", "-o", out.path)
             XCTAssertEqual(build.status, 0, build.stderr)
-            XCTAssertFalse(build.stderr.contains("WeasyPrint"), "the shipped stylesheets give the PDF engine nothing to ignore")
+            XCTAssertFalse(
+                build.stderr.contains("WeasyPrint"), "the shipped stylesheets give the PDF engine nothing to ignore")
             let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-            XCTAssertEqual(names, ["completude.html"] + ["docx", "html", "odt", "pdf", "xml"].map { "projet-de-sante.\($0)" })
+            XCTAssertEqual(
+                names, ["completude.html"] + ["docx", "html", "odt", "pdf", "xml"].map { "projet-de-sante.\($0)" })
             let xml = out.appendingPathComponent("projet-de-sante.xml").path
             try check("check_pdf.py", [out.appendingPathComponent("projet-de-sante.pdf").path, xml])
             try check("check_text.py", [xml, "docbook", xml])
             for kind in ["docx", "odt"] {
-                try check("check_text.py", [out.appendingPathComponent("projet-de-sante.\(kind)").path, kind, xml, "--soffice"])
+                try check(
+                    "check_text.py",
+                    [out.appendingPathComponent("projet-de-sante.\(kind)").path, kind, xml, "--soffice"])
             }
         }
     }
 
     func testOfficeFilesAndPDFAreReproducible() throws {
-        let first = CommandRunner.temporaryDirectory(), second = CommandRunner.temporaryDirectory()
+        let first = CommandRunner.temporaryDirectory()
+        let second = CommandRunner.temporaryDirectory()
         for out in [first, second] {
-            XCTAssertEqual(try CommandRunner.santedoc("build", fixture.path, "--formats", "pdf,odt,docx", "-o", out.path).status, 0)
+            XCTAssertEqual(
+                try CommandRunner.santedoc("build", fixture.path, "--formats", "pdf,odt,docx", "-o", out.path).status, 0
+            )
         }
         for name in ["pdf", "odt", "docx"].map({ "projet-de-sante.\($0)" }) {
-            XCTAssertEqual(try Data(contentsOf: first.appendingPathComponent(name)),
-                           try Data(contentsOf: second.appendingPathComponent(name)), "\(name) differs between two runs")
+            XCTAssertEqual(
+                try Data(contentsOf: first.appendingPathComponent(name)),
+                try Data(contentsOf: second.appendingPathComponent(name)), "\(name) differs between two runs")
         }
     }
 
     func testALongCommuneListBreaksAcrossPagesWithItsHeaderRepeated() throws {
         let copy = try CommandRunner.copy(fixture)
         var rows = ["code_insee;commune;population;superficie_km2"]
-        for index in 1...150 { rows.append("\(99_000 + index);Commune \(index) (fictive);\(index == 1 ? 30_000 : 500);\(index % 9 + 3),5") }
+        for index in 1...150 {
+            rows.append("\(99_000 + index);Commune \(index) (fictive);\(index == 1 ? 30_000 : 500);\(index % 9 + 3),5")
+        }
         try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: copy.appendingPathComponent("communes.csv"))
         let yaml = copy.appendingPathComponent("projet.yaml")
-        try Data(try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "  population: 104500\n", with: "")
-            .utf8).write(to: yaml)
+        try Data(
+            try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "  population: 104500\n", with: "")
+                .utf8
+        ).write(to: yaml)
         let out = CommandRunner.temporaryDirectory()
         let build = try CommandRunner.santedoc("build", copy.path, "--formats", "xml,pdf", "-o", out.path)
         XCTAssertEqual(build.status, 0, build.stderr)
         let xml = try String(contentsOf: out.appendingPathComponent("projet-de-sante.xml"), encoding: .utf8)
         XCTAssertTrue(xml.contains("<chapter xml:id=\"annexe-communes\">"), "a long list moves to an annex chapter")
         XCTAssertTrue(xml.contains("<entry>104\u{00A0}500</entry>"), "its total is the population")
-        try check("check_pdf.py", [out.appendingPathComponent("projet-de-sante.pdf").path,
-                                   out.appendingPathComponent("projet-de-sante.xml").path, "--repeated-header", "Code INSEE"])
+        try check(
+            "check_pdf.py",
+            [
+                out.appendingPathComponent("projet-de-sante.pdf").path,
+                out.appendingPathComponent("projet-de-sante.xml").path, "--repeated-header", "Code INSEE",
+            ])
     }
 
     func testTheAnnexesGetAPDFEach() throws {
@@ -65,21 +81,29 @@ final class PagedFormatsTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         for name in ["annexe-missions", "annexe-financiere"] {
             let folder = out.appendingPathComponent("annexes")
-            try check("check_pdf.py", [folder.appendingPathComponent("\(name).pdf").path,
-                                       folder.appendingPathComponent("\(name).xml").path])
+            try check(
+                "check_pdf.py",
+                [
+                    folder.appendingPathComponent("\(name).pdf").path,
+                    folder.appendingPathComponent("\(name).xml").path,
+                ])
         }
     }
 
     func testAMissingEngineNamesItsDebianPackageAndWritesNothing() throws {
         let out = CommandRunner.temporaryDirectory().appendingPathComponent("sortie")
-        let result = try CommandRunner.run(CommandRunner.santedoc, ["build", fixture.path, "--formats", "xml,pdf,docx", "-o", out.path],
-                                           environment: ["SANTEDOC_WEASYPRINT": "/nonexistent/weasyprint"])
+        let result = try CommandRunner.run(
+            CommandRunner.santedoc, ["build", fixture.path, "--formats", "xml,pdf,docx", "-o", out.path],
+            environment: ["SANTEDOC_WEASYPRINT": "/nonexistent/weasyprint"])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("santedoc: erreur: Le format PDF demande le programme « weasyprint »"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("santedoc: erreur: Le format PDF demande le programme « weasyprint »"), result.stderr
+        )
         XCTAssertTrue(result.stderr.contains("installez le paquet Debian « weasyprint »"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "no format is written when one cannot be")
         let unknown = try CommandRunner.santedoc("build", fixture.path, "--formats", "xml,pfd")
         XCTAssertEqual(unknown.status, 64)
-        XCTAssertTrue(unknown.stderr.contains("format « pfd » inconnu") && unknown.stderr.contains("« pdf »"), unknown.stderr)
+        XCTAssertTrue(
+            unknown.stderr.contains("format « pfd » inconnu") && unknown.stderr.contains("« pdf »"), unknown.stderr)
     }
 }

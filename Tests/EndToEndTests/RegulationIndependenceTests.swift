@@ -14,12 +14,15 @@ final class RegulationIndependenceTests: XCTestCase {
         // The test bundle is one executable for every target: it is asked for the unit-test classes only.
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0])
         let listing = try CommandRunner.run(bundle, ["--list-tests"]).stdout
-        let classes = Set(listing.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("SanteDocCoreTests.") else { return nil }
-            return String(line.prefix { $0 != "/" })
-        }).sorted()
+        let classes = Set(
+            listing.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("SanteDocCoreTests.") else { return nil }
+                return String(line.prefix { $0 != "/" })
+            }
+        ).sorted()
         XCTAssertGreaterThan(classes.count, 10)
-        let run = try CommandRunner.run(bundle, [classes.joined(separator: ",")], environment: ["SANTEDOC_TEMPLATES": copy.path])
+        let run = try CommandRunner.run(
+            bundle, [classes.joined(separator: ",")], environment: ["SANTEDOC_TEMPLATES": copy.path])
         let output = run.stdout + run.stderr
         XCTAssertEqual(run.status, 0, String(output.suffix(3000)))
         let tests = listing.split(separator: "\n").filter { $0.hasPrefix("SanteDocCoreTests.") }.count

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import MarkdownSupport
 
 final class CommonMarkParserTests: XCTestCase {
@@ -16,10 +17,12 @@ final class CommonMarkParserTests: XCTestCase {
 
     func testInlineNodesAndRawHTMLAreDistinguished() throws {
         let paragraph = try parse("Un *mot* <b>gras</b> `code` [lien](https://x.fr)").children[0]
-        XCTAssertEqual(paragraph.children.map(\.kind), [
-            .text, .emphasis, .text, .htmlInline, .text, .htmlInline, .text, .code, .text,
-            .link(url: "https://x.fr", title: ""),
-        ])
+        XCTAssertEqual(
+            paragraph.children.map(\.kind),
+            [
+                .text, .emphasis, .text, .htmlInline, .text, .htmlInline, .text, .code, .text,
+                .link(url: "https://x.fr", title: ""),
+            ])
         XCTAssertEqual(paragraph.children[3].literal, "<b>")
     }
 
@@ -30,8 +33,12 @@ final class CommonMarkParserTests: XCTestCase {
     /// Depth is measured without recursion, so that hostile nesting is refused before any
     /// recursive conversion: 3 000 quotes, 2 000 list levels, 5 000 asterisks.
     func testDeepNestingIsFoundWhereItStarts() {
-        for text in [String(repeating: "> ", count: 3_000) + "x", (0..<2_000).map { String(repeating: "  ", count: $0) + "- a" }
-                        .joined(separator: "\n"), String(repeating: "*", count: 5_000) + "mot" + String(repeating: "*", count: 5_000)] {
+        for text in [
+            String(repeating: "> ", count: 3_000) + "x",
+            (0..<2_000).map { String(repeating: "  ", count: $0) + "- a" }
+                .joined(separator: "\n"),
+            String(repeating: "*", count: 5_000) + "mot" + String(repeating: "*", count: 5_000),
+        ] {
             guard case let .failure(deep) = CommonMarkParser.parse(text, maximumDepth: 32) else {
                 return XCTFail("accepted: \(text.prefix(20))")
             }

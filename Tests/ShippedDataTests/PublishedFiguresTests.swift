@@ -1,5 +1,5 @@
-import XCTest
 import SanteDocCore
+import XCTest
 
 /// The figures of `Templates/aci` that the research confirmed, compared with their
 /// sources (`../shared/domain/`). Only confirmed values are asserted: filling a cell the
@@ -17,8 +17,10 @@ final class PublishedFiguresTests: XCTestCase {
         let table = try XCTUnwrap(ShippedData.regulation.fundingTables["aci-2019"])
         XCTAssertEqual(table.ceiling[3], 370_000)
         XCTAssertEqual(table.operating[3], 75_000)
-        let totals = ["acces-soins": 120_000, "parcours": 90_000, "prevention": 35_000, "qualite": 30_000,
-                      "accompagnement": 20_000]
+        let totals = [
+            "acces-soins": 120_000, "parcours": 90_000, "prevention": 35_000, "qualite": 30_000,
+            "accompagnement": 20_000,
+        ]
         for (mission, total) in totals {
             XCTAssertEqual(table.mission(mission)?.amounts[3]?.total, total, mission)
         }
@@ -41,8 +43,10 @@ final class PublishedFiguresTests: XCTestCase {
 
     func testDeadlinesAreSixEighteenAndTwelveTwentyFourMonths() throws {
         let table = try XCTUnwrap(ShippedData.regulation.fundingTables["aci-2019-avenant-2"])
-        for (id, start, deployment) in [("acces-soins", 6, 18), ("parcours", 12, 24), ("prevention", 12, 24),
-                                        ("crises-sanitaires", 6, 18)] {
+        for (id, start, deployment) in [
+            ("acces-soins", 6, 18), ("parcours", 12, 24), ("prevention", 12, 24),
+            ("crises-sanitaires", 6, 18),
+        ] {
             XCTAssertEqual(table.mission(id)?.startDelayMonths, start, id)
             XCTAssertEqual(table.mission(id)?.deploymentDelayMonths, deployment, id)
         }

@@ -23,8 +23,11 @@ final class RegulationConsistencyTests: XCTestCase {
                 XCTAssertEqual(previous.maximumExcluded, next.minimum, "\(table.id) taille \(next.size)")
             }
             for size in classes.map(\.size) {
-                XCTAssertTrue(table.operating.keys.contains(size), "\(table.id): fonctionnement \(size) is written (null if unknown)")
-                XCTAssertTrue(table.ceiling.keys.contains(size), "\(table.id): plafond \(size) is written (null if unknown)")
+                XCTAssertTrue(
+                    table.operating.keys.contains(size),
+                    "\(table.id): fonctionnement \(size) is written (null if unknown)")
+                XCTAssertTrue(
+                    table.ceiling.keys.contains(size), "\(table.id): plafond \(size) is written (null if unknown)")
             }
         }
     }
@@ -35,7 +38,9 @@ final class RegulationConsistencyTests: XCTestCase {
         var compared = 0
         for table in ShippedData.regulation.fundingTables.values {
             for size in table.sizeClasses.map(\.size) {
-                guard let ceiling = table.ceiling[size] ?? nil, let operating = table.operating[size] ?? nil else { continue }
+                guard let ceiling = table.ceiling[size] ?? nil, let operating = table.operating[size] ?? nil else {
+                    continue
+                }
                 let totals = table.missions.map { $0.amounts[size]?.total }
                 guard totals.allSatisfy({ $0 != nil }) else { continue }
                 XCTAssertEqual(operating + totals.compactMap { $0 }.reduce(0, +), ceiling, "\(table.id) taille \(size)")
@@ -53,8 +58,10 @@ final class RegulationConsistencyTests: XCTestCase {
                         XCTAssertEqual(fixed + variable, total, "\(table.id) \(mission.id) taille \(size)")
                     }
                     if let first = amounts.firstYear, let total = first.total, let fixed = first.fixed,
-                       let variable = first.variable {
-                        XCTAssertEqual(fixed + variable, total, "\(table.id) \(mission.id) taille \(size), première année")
+                        let variable = first.variable
+                    {
+                        XCTAssertEqual(
+                            fixed + variable, total, "\(table.id) \(mission.id) taille \(size), première année")
                     }
                 }
             }
@@ -85,9 +92,13 @@ final class RegulationConsistencyTests: XCTestCase {
                 if let group = file[key] as? [String: Any] { groups.append((key, group)) }
             }
             for mission in file["missions"] as? [[String: Any]] ?? [] {
-                if let amounts = mission["montants"] as? [String: Any] { groups.append(("\(mission["id"] ?? "?").montants", amounts)) }
+                if let amounts = mission["montants"] as? [String: Any] {
+                    groups.append(("\(mission["id"] ?? "?").montants", amounts))
+                }
                 if mission["delai_demarrage_mois"] != nil {
-                    XCTAssertTrue(known.contains(mission["delais_source"] as? String ?? ""), "\(id) \(mission["id"] ?? "?") delais")
+                    XCTAssertTrue(
+                        known.contains(mission["delais_source"] as? String ?? ""),
+                        "\(id) \(mission["id"] ?? "?") delais")
                 }
             }
             for (name, group) in groups {

@@ -5,11 +5,15 @@ import XCTest
 /// specification lists, placed in a part, with its source and advice.
 final class ShippedReferentialTests: XCTestCase {
     static let specIDs = [
-        "identite.denomination", "identite.forme-juridique", "identite.siege", "territoire.perimetre", "territoire.population",
+        "identite.denomination", "identite.forme-juridique", "identite.siege", "territoire.perimetre",
+        "territoire.population",
         "composition.professionnels", "composition.partenaires", "diagnostic.demographie", "diagnostic.etat-sante",
-        "diagnostic.offre-soins", "diagnostic.ville-hopital", "diagnostic.soins-non-programmes", "diagnostic.acces-soins",
-        "missions.acces-soins", "missions.parcours", "missions.prevention", "missions.crises-sanitaires", "missions.qualite",
-        "missions.accompagnement", "gouvernance.instances", "gouvernance.coordination", "legislation.cadre", "chronologie",
+        "diagnostic.offre-soins", "diagnostic.ville-hopital", "diagnostic.soins-non-programmes",
+        "diagnostic.acces-soins",
+        "missions.acces-soins", "missions.parcours", "missions.prevention", "missions.crises-sanitaires",
+        "missions.qualite",
+        "missions.accompagnement", "gouvernance.instances", "gouvernance.coordination", "legislation.cadre",
+        "chronologie",
         "financement.aci",
     ]
 
@@ -19,7 +23,7 @@ final class ShippedReferentialTests: XCTestCase {
         let referential = try XCTUnwrap(ReferentialReader.load(url, displayName: "ref", diagnostics: diagnostics))
         XCTAssertEqual(diagnostics.diagnostics, [])
         XCTAssertEqual(referential.requirements.map(\.id), Self.specIDs)
-        let recommended = referential.requirements.filter { $0.severity == .recommended }.map(\.id)
+        let recommended = referential.requirements.filter { $0.priority == .recommended }.map(\.id)
         XCTAssertEqual(recommended, ["composition.partenaires", "legislation.cadre", "chronologie"])
         XCTAssertTrue(referential.requirements.allSatisfy { !$0.source.isEmpty && $0.hint != nil })
         XCTAssertEqual(referential.requirements.filter { $0.part == nil }.map(\.id), [], "every requirement is placed")

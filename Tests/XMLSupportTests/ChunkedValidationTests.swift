@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import XMLSupport
 
 /// Wide elements are validated in pieces: the verdict must be the one of a whole-document
@@ -18,7 +19,10 @@ final class ChunkedValidationTests: XCTestCase {
         let chapter = xml.append("chapter", to: root)
         xml.append("title", to: chapter, text: "C")
         for index in 0..<count {
-            if part == "para", index == spoil { xml.append("nimportequoi", to: chapter); continue }
+            if part == "para", index == spoil {
+                xml.append("nimportequoi", to: chapter)
+                continue
+            }
             let para = xml.append("para", to: chapter, text: "p\(index) ")
             if index % 50 == 0 {
                 let link = xml.append("link", to: para, text: "lien")
@@ -29,7 +33,10 @@ final class ChunkedValidationTests: XCTestCase {
         for index in 0..<count {
             // A paragraph is allowed before the first item only: invalid after one, which a
             // piece starting there can tell only from the item before it.
-            if part == "item", index == spoil { xml.append(index == 0 ? "nimportequoi" : "para", to: list, text: "x"); continue }
+            if part == "item", index == spoil {
+                xml.append(index == 0 ? "nimportequoi" : "para", to: list, text: "x")
+                continue
+            }
             xml.append("para", to: xml.append("listitem", to: list), text: "i\(index)")
         }
         let table = xml.append("table", to: chapter)
@@ -66,10 +73,13 @@ final class ChunkedValidationTests: XCTestCase {
 
     func testAnInvalidNodeIsCaughtInAnyPiece() {
         for part in ["para", "item", "row", "inline"] {
-            for spoil in [0, ChunkedValidation.chunkSize - 1, ChunkedValidation.chunkSize, ChunkedValidation.chunkSize * 2 + 5,
-                          wide - 1] {
-                XCTAssertFalse(book(count: wide, spoil: spoil, in: part).validate(against: Self.schema).isEmpty,
-                               "\(part) spoilt at \(spoil) must be reported")
+            for spoil in [
+                0, ChunkedValidation.chunkSize - 1, ChunkedValidation.chunkSize, ChunkedValidation.chunkSize * 2 + 5,
+                wide - 1,
+            ] {
+                XCTAssertFalse(
+                    book(count: wide, spoil: spoil, in: part).validate(against: Self.schema).isEmpty,
+                    "\(part) spoilt at \(spoil) must be reported")
             }
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import XMLSupport
 
 final class XMLDocumentBuilderTests: XCTestCase {

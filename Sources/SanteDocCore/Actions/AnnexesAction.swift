@@ -31,25 +31,33 @@ public struct AnnexesAction {
     }
 
     /// `year`: a contract year (1…duration) or a calendar year (2025).
-    public func perform(projectPath: String, outputPath: String, year requested: Int?,
-                        formats: [DocumentFormat] = DocumentFormat.defaults) throws -> Outcome? {
+    public func perform(
+        projectPath: String, outputPath: String, year requested: Int?,
+        formats: [DocumentFormat] = DocumentFormat.defaults
+    ) throws -> Outcome? {
         toolkit.prepareDocBookSchema()
-        guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath) else {
+        guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath)
+        else {
             return nil
         }
         let project = result.project
         if project.missions.isEmpty {
-            diagnostics.warning("annexes.sans-mission", at: project.missionsLocation ?? result.sources.dataStart,
-                                "Aucune mission décrite : l’annexe des missions est vide.",
-                                hint: "décrivez les missions engagées dans projet.yaml, clé missions.")
+            diagnostics.warning(
+                "annexes.sans-mission", at: project.missionsLocation ?? result.sources.dataStart,
+                "Aucune mission décrite : l’annexe des missions est vide.",
+                hint: "décrivez les missions engagées dans projet.yaml, clé missions.")
         }
-        var year: Int?, reading: String?
+        var year: Int?
+        var reading: String?
         if let requested {
             guard let resolved = resolve(requested, result) else { return nil }
             (year, reading) = resolved
         }
-        guard let renderer = try DocumentRenderer.make(toolkit: toolkit, project: ProjectFolder(path: projectPath),
-                                                       formats: formats, diagnostics: diagnostics) else { return nil }
+        guard
+            let renderer = try DocumentRenderer.make(
+                toolkit: toolkit, project: ProjectFolder(path: projectPath),
+                formats: formats, diagnostics: diagnostics)
+        else { return nil }
         let current = annexes(result, year: year)
         let output = URL(fileURLWithPath: outputPath)
         let folder = year.map { "\(Self.folder)/annee-\($0)" } ?? Self.folder
@@ -60,8 +68,11 @@ public struct AnnexesAction {
                 let p = calendar.period(year)
                 return "du \(FrenchFormat.date(p.start)) au \(FrenchFormat.date(p.end))"
             }
-            documents.append(("\(folder)/\(Self.noteName)",
-                              note.document(cpts: project.identity.name?.value ?? "CPTS", period: period)))
+            documents.append(
+                (
+                    "\(folder)/\(Self.noteName)",
+                    note.document(cpts: project.identity.name?.value ?? "CPTS", period: period)
+                ))
         }
         let snapshot = try Self.encoder().encode(current)
         let files = try renderer.render(documents) + [("\(folder)/\(Self.snapshotName)", Array(snapshot))]
@@ -70,7 +81,8 @@ public struct AnnexesAction {
     }
 
     func annexes(_ result: ProjectPipeline.Result, year: Int?) -> [Document] {
-        let assembler = AnnexAssembler(project: result.project, figures: result.figures, regulation: result.regulation, year: year)
+        let assembler = AnnexAssembler(
+            project: result.project, figures: result.figures, regulation: result.regulation, year: year)
         return [assembler.missionsAnnex(), assembler.fundingAnnex()]
     }
 
@@ -89,29 +101,36 @@ public struct AnnexesAction {
         let location = result.project.contract.signatureDate?.location ?? result.project.contract.location
         guard requested >= 1000 else {
             guard (1...years).contains(requested) else {
-                diagnostics.error("annexes.annee-hors-contrat", at: location,
-                                  "L’année \(requested) n’existe pas : le contrat dure \(years) ans (années 1 à \(years)).",
-                                  hint: "indiquez une année de 1 à \(years), ou l’année civile (par exemple 2025).")
+                diagnostics.error(
+                    "annexes.annee-hors-contrat", at: location,
+                    "L’année \(requested) n’existe pas : le contrat dure \(years) ans (années 1 à \(years)).",
+                    hint: "indiquez une année de 1 à \(years), ou l’année civile (par exemple 2025).")
                 return nil
             }
             return (requested, nil)
         }
         guard let calendar = calendar(result) else {
-            diagnostics.error("annexes.annee-hors-contrat", at: location ?? result.sources.dataStart,
-                              "L’année civile \(requested) ne peut pas être rapportée au contrat : sa date de signature manque.",
-                              hint: "indiquez contrat.date_signature dans projet.yaml, ou l’année du contrat (1 à \(years)).")
+            diagnostics.error(
+                "annexes.annee-hors-contrat", at: location ?? result.sources.dataStart,
+                "L’année civile \(requested) ne peut pas être rapportée au contrat : sa date de signature manque.",
+                hint: "indiquez contrat.date_signature dans projet.yaml, ou l’année du contrat (1 à \(years)).")
             return nil
         }
         guard let year = calendar.year(startingIn: requested) else {
-            let first = calendar.signature.year, last = calendar.anniversary(years).year
-            diagnostics.error("annexes.annee-hors-contrat", at: location,
-                              "L’année \(requested) est hors du contrat : ses années commencent de \(first) à \(last).",
-                              hint: "indiquez une année civile de \(first) à \(last), ou l’année du contrat (1 à \(years)).")
+            let first = calendar.signature.year
+            let last = calendar.anniversary(years).year
+            diagnostics.error(
+                "annexes.annee-hors-contrat", at: location,
+                "L’année \(requested) est hors du contrat : ses années commencent de \(first) à \(last).",
+                hint: "indiquez une année civile de \(first) à \(last), ou l’année du contrat (1 à \(years)).")
             return nil
         }
         let period = calendar.period(year)
-        return (year, "L’année \(requested) est l’année \(year) du contrat (du \(FrenchFormat.date(period.start)) "
-                + "au \(FrenchFormat.date(period.end))).")
+        return (
+            year,
+            "L’année \(requested) est l’année \(year) du contrat (du \(FrenchFormat.date(period.start)) "
+                + "au \(FrenchFormat.date(period.end)))."
+        )
     }
 
     /// The change note against the archived annexes of the year before (the signed version
@@ -126,12 +145,15 @@ public struct AnnexesAction {
         }
         let stored = output.appendingPathComponent(previousFolder).appendingPathComponent(Self.snapshotName)
         if let data = FileManager.default.contents(atPath: stored.path),
-           let previous = try? JSONDecoder().decode([Document].self, from: data), previous.count == current.count {
-            return ChangeNote.compare(year: year ?? 0, baseline: baseline, recomputed: false, previous: previous, current: current)
+            let previous = try? JSONDecoder().decode([Document].self, from: data), previous.count == current.count
+        {
+            return ChangeNote.compare(
+                year: year ?? 0, baseline: baseline, recomputed: false, previous: previous, current: current)
         }
         guard let year else { return nil }
-        return ChangeNote.compare(year: year, baseline: baseline, recomputed: true,
-                                  previous: annexes(result, year: year == 1 ? nil : year - 1), current: current)
+        return ChangeNote.compare(
+            year: year, baseline: baseline, recomputed: true,
+            previous: annexes(result, year: year == 1 ? nil : year - 1), current: current)
     }
 
     /// Sorted keys: the same trees give the same bytes.

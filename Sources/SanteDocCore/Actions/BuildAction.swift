@@ -44,16 +44,18 @@ public struct BuildAction {
     public func perform(_ request: Request) throws -> Outcome {
         toolkit.prepareDocBookSchema()
         guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(request.referential),
-              let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: request.projectPath)
+            let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(
+                projectPath: request.projectPath)
         else { return .invalidSources }
-        let report = CheckAction.report(result, referential: referential, diagnostics: diagnostics)
+        let report = result.completeness(against: referential, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return .invalidSources }
         if request.edition == .final {
             let undated = result.project.draftDate == nil
             if undated {
-                diagnostics.error("edition.date-absente", at: result.project.documentLocation,
-                                  "L’édition définitive doit être datée : « document.date » manque.",
-                                  hint: "ajoutez dans projet.yaml :\ndocument:\n  date: 2026-03-01\n  version: \"1.0\"")
+                diagnostics.error(
+                    "edition.date-absente", at: result.project.documentLocation,
+                    "L’édition définitive doit être datée : « document.date » manque.",
+                    hint: "ajoutez dans projet.yaml :\ndocument:\n  date: 2026-03-01\n  version: \"1.0\"")
             }
             guard report.isComplete else {
                 report.diagnostics(strict: true).filter { $0.severity == .error }.forEach(diagnostics.emit)
@@ -64,17 +66,23 @@ public struct BuildAction {
             report.diagnostics(strict: request.strict).forEach(diagnostics.emit)
         }
         let folder = ProjectFolder(path: request.projectPath)
-        guard let renderer = try DocumentRenderer.make(toolkit: toolkit, project: folder, formats: request.formats,
-                                                       diagnostics: diagnostics),
-              let board = try DocumentRenderer.make(toolkit: toolkit, project: folder, formats: [.html],
-                                                    diagnostics: diagnostics)
+        guard
+            let renderer = try DocumentRenderer.make(
+                toolkit: toolkit, project: folder, formats: request.formats,
+                diagnostics: diagnostics),
+            let board = try DocumentRenderer.make(
+                toolkit: toolkit, project: folder, formats: [.html],
+                diagnostics: diagnostics)
         else { return .invalidSources }
         let completeness = CompletenessAssembler(report: report)
-        let document = DocumentAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
-                                         resolvedSections: result.resolvedSections, edition: request.edition,
-                                         placement: referential.part(of:))
-            .assemble(extraChapters: [completeness.chapter()])
-        let files = try renderer.render([(Self.baseName, document)])
+        let document = DocumentAssembler(
+            project: result.project, figures: result.figures, regulation: result.regulation,
+            resolvedSections: result.resolvedSections, edition: request.edition,
+            placement: referential.part(of:)
+        )
+        .assemble(extraChapters: [completeness.chapter()])
+        let files =
+            try renderer.render([(Self.baseName, document)])
             + board.render([(Self.completenessName, completeness.document(projectName: document.title))])
         try OutputWriter(directory: URL(fileURLWithPath: request.outputPath)).write(files)
         return .built(files: files.map(\.name), report: report)

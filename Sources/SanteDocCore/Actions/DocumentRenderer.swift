@@ -3,7 +3,7 @@ import Foundation
 /// Turns document trees into the files the user asked for: DocBook (validated) and HTML
 /// always, since the other formats are made from them, then PDF, ODT and DOCX by their
 /// engines, several at once.
-struct DocumentRenderer {
+struct DocumentRenderer: Sendable {
     let formats: [DocumentFormat]
     let docBook: DocBookWriter
     let html: HTMLWriter
@@ -12,11 +12,14 @@ struct DocumentRenderer {
     let diagnostics: DiagnosticEngine
 
     /// The renderer, or nil after reporting what is missing (an engine, a template).
-    static func make(toolkit: Toolkit, project: any ProjectSources, formats: [DocumentFormat],
-                     diagnostics: DiagnosticEngine) throws -> DocumentRenderer? {
+    static func make(
+        toolkit: Toolkit, project: any ProjectSources, formats: [DocumentFormat],
+        diagnostics: DiagnosticEngine
+    ) throws -> DocumentRenderer? {
         var executables: [String: URL] = [:]
         var missing = false
-        for engine in [ExternalProgram.weasyPrint, .pandoc] where formats.contains(where: { $0.program?.name == engine.name }) {
+        for engine in [ExternalProgram.weasyPrint, .pandoc]
+        where formats.contains(where: { $0.program?.name == engine.name }) {
             guard let url = engine.locate() else {
                 diagnostics.emit(engine.missingDiagnostic())
                 missing = true
@@ -27,8 +30,11 @@ struct DocumentRenderer {
         let templates = PageTemplates(toolkit: toolkit, project: project, diagnostics: diagnostics)
         guard let html = templates.writer(), !missing else { return nil }
         var office: [OfficeDocumentWriter.Kind: OfficeDocumentWriter] = [:]
-        for kind in [OfficeDocumentWriter.Kind.odt, .docx] where formats.contains(DocumentFormat(rawValue: kind.rawValue)!) {
-            guard let reference = templates.referenceDocument(kind.rawValue), let pandoc = executables["pandoc"] else { return nil }
+        for kind in [OfficeDocumentWriter.Kind.odt, .docx]
+        where formats.contains(DocumentFormat(rawValue: kind.rawValue)!) {
+            guard let reference = templates.referenceDocument(kind.rawValue), let pandoc = executables["pandoc"] else {
+                return nil
+            }
             office[kind] = OfficeDocumentWriter(executable: pandoc, kind: kind, referenceDocument: reference)
         }
         var pdf: PDFWriter?
@@ -36,8 +42,9 @@ struct DocumentRenderer {
             guard let paged = templates.pagedStylesheet() else { return nil }
             pdf = PDFWriter(executable: weasyPrint, pagedStylesheet: paged)
         }
-        return DocumentRenderer(formats: formats, docBook: try DocBookWriter(schema: toolkit.docBookSchema()), html: html,
-                                pdf: pdf, office: office, diagnostics: diagnostics)
+        return DocumentRenderer(
+            formats: formats, docBook: try DocBookWriter(schema: toolkit.docBookSchema()), html: html,
+            pdf: pdf, office: office, diagnostics: diagnostics)
     }
 
     /// `name.xml`, `name.html`… for every document, in the order of `formats`.
@@ -46,28 +53,31 @@ struct DocumentRenderer {
         var jobs: [(name: String, format: DocumentFormat, source: [UInt8])] = []
         for (name, assembled) in documents {
             let document = IdentifierAllocator.assign(assembled)
-            let xml = try docBook.write(document), page = html.write(document)
+            let xml = try docBook.write(document)
+            let page = html.write(document)
             made["\(name).xml"] = xml
             made["\(name).html"] = page
             for format in formats where format.program != nil {
                 jobs.append((name, format, format == .pdf ? page : xml))
             }
         }
-        let results = ConversionResults(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let job = jobs[index]
-            results.store(index, Result { try convert(job.source, to: job.format) })
+        let conversions = jobs
+        let results = concurrentMap(count: conversions.count, width: conversions.count) { index in
+            Result { try convert(conversions[index].source, to: conversions[index].format) }
         }
         for (index, job) in jobs.enumerated() {
-            let (bytes, warnings) = try results.value(index).get()
+            let (bytes, warnings) = try results[index].get()
             made["\(job.name).\(job.format.fileExtension)"] = bytes
             for warning in warnings {
-                diagnostics.warning("pdf.avertissement", at: nil, "WeasyPrint (\(job.name).pdf) : \(warning)",
-                                    hint: "la feuille de style du projet (modeles/style.css) utilise une règle que le PDF ignore.")
+                diagnostics.warning(
+                    "pdf.avertissement", at: nil, "WeasyPrint (\(job.name).pdf) : \(warning)",
+                    hint: "la feuille de style du projet (modeles/style.css) utilise une règle que le PDF ignore.")
             }
         }
         return documents.flatMap { name, _ in
-            formats.compactMap { format in made["\(name).\(format.fileExtension)"].map { ("\(name).\(format.fileExtension)", $0) } }
+            formats.compactMap { format in
+                made["\(name).\(format.fileExtension)"].map { ("\(name).\(format.fileExtension)", $0) }
+            }
         }
     }
 
@@ -79,18 +89,4 @@ struct DocumentRenderer {
         case .xml, .html: return (source, [])
         }
     }
-}
-
-/// Results of parallel conversions, each slot written once by its own job.
-private final class ConversionResults: @unchecked Sendable {
-    private var slots: [Result<([UInt8], [String]), Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ result: Result<([UInt8], [String]), Error>) {
-        lock.withLock { slots[index] = result }
-    }
-
-    func value(_ index: Int) -> Result<([UInt8], [String]), Error> { lock.withLock { slots[index]! } }
 }

@@ -12,7 +12,8 @@ public struct FiguresAction {
 
     /// The text to print, or nil when the sources are invalid.
     public func perform(projectPath: String, json: Bool) -> String? {
-        guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath) else {
+        guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath)
+        else {
             return nil
         }
         let figures = result.figures.all.figures

@@ -16,15 +16,20 @@ public struct InitAction {
     public func perform(directory: String) -> Bool {
         let target = URL(fileURLWithPath: directory)
         guard !FileManager.default.fileExists(atPath: target.path) else {
-            diagnostics.error("init.existe", at: nil, "« \(directory) » existe déjà : SanteDoc ne modifie pas un dossier existant.",
-                              hint: "choisissez un nouveau nom de dossier.")
+            diagnostics.error(
+                "init.existe", at: nil, "« \(directory) » existe déjà : SanteDoc ne modifie pas un dossier existant.",
+                hint: "choisissez un nouveau nom de dossier.")
             return false
         }
-        guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(nil) else { return false }
+        guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(nil) else {
+            return false
+        }
         let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
         let version = regulation.defaultTable()?.id ?? ""
         // The schema copy lets editors complete and check keys offline: init needs both files.
-        guard let skeleton = modelFile("projet.yaml"), let schema = modelFile("projet.schema.json") else { return false }
+        guard let skeleton = modelFile("projet.yaml"), let schema = modelFile("projet.schema.json") else {
+            return false
+        }
         guard let template = try? MustacheTemplate(string: String(decoding: skeleton, as: UTF8.self)) else {
             modelError("projet.yaml")
             return false
@@ -33,23 +38,29 @@ public struct InitAction {
             (ProjectReader.dataFile, Array(template.render(["version_aci": version]).utf8)),
             ("projet.schema.json", Array(schema)),
             (ProjectReader.sources.communesFile, Array("code_insee;commune;population;superficie_km2\n".utf8)),
-            (ProjectReader.sources.indicatorsFile, Array("indicateur;unite;territoire;departement;region;france;source;annee;sens\n".utf8)),
+            (
+                ProjectReader.sources.indicatorsFile,
+                Array("indicateur;unite;territoire;departement;region;france;source;annee;sens\n".utf8)
+            ),
         ]
         let sections = referential.requirements.filter { $0.kind == "section" }
         for (index, requirement) in sections.enumerated() {
-            let name = String(format: "%@/%02d-%@.md", ProjectReader.sources.sectionsFolder, index + 1,
-                              requirement.id.replacingOccurrences(of: ".", with: "-"))
+            let name = String(
+                format: "%@/%02d-%@.md", ProjectReader.sources.sectionsFolder, index + 1,
+                requirement.id.replacingOccurrences(of: ".", with: "-"))
             files.append((name, Array(ProjectSkeleton.section(requirement).utf8)))
         }
         // Written beside the target, then renamed: the folder appears whole or not at all.
-        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).init-\(getpid())")
+        let staging = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).init-\(getpid())")
         do {
             try OutputWriter(directory: staging).write(files)
             try FileManager.default.moveItem(at: staging, to: target)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            diagnostics.error("init.ecriture", at: nil, "Impossible de créer « \(directory) » : \(SystemErrorText.french(error)).",
-                              hint: "choisissez un dossier dont le parent existe et où vous pouvez écrire.")
+            diagnostics.error(
+                "init.ecriture", at: nil, "Impossible de créer « \(directory) » : \(SystemErrorText.french(error)).",
+                hint: "choisissez un dossier dont le parent existe et où vous pouvez écrire.")
             return false
         }
         return true
@@ -62,8 +73,9 @@ public struct InitAction {
     }
 
     private func modelError(_ name: String) {
-        diagnostics.error("init.modele", at: SourceLocation(file: "Templates/init/\(name)"),
-                          "Le modèle de projet « \(name) » est introuvable ou illisible.",
-                          hint: "réinstallez SanteDoc (Scripts/install) ou vérifiez SANTEDOC_TEMPLATES.")
+        diagnostics.error(
+            "init.modele", at: SourceLocation(file: "Templates/init/\(name)"),
+            "Le modèle de projet « \(name) » est introuvable ou illisible.",
+            hint: "réinstallez SanteDoc (Scripts/install) ou vérifiez SANTEDOC_TEMPLATES.")
     }
 }

@@ -9,10 +9,11 @@ enum PageTemplateCheck {
     static func check(_ text: String, file: String, diagnostics: DiagnosticEngine) -> Bool {
         let tags = Self.tags(in: text)
         guard tags.contains(where: { $0.name == "contenu" }) else {
-            diagnostics.error("modele.vide", at: SourceLocation(file: file),
-                              text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                                ? "Le modèle de page est vide." : "Le modèle de page ne place pas le contenu du document.",
-                              hint: "partez de Templates/html/page.mustache : le contenu se place avec « {{{contenu}}} ».")
+            diagnostics.error(
+                "modele.vide", at: SourceLocation(file: file),
+                text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    ? "Le modèle de page est vide." : "Le modèle de page ne place pas le contenu du document.",
+                hint: "partez de Templates/html/page.mustache : le contenu se place avec « {{{contenu}}} ».")
             return false
         }
         var depth = 0
@@ -21,9 +22,10 @@ enum PageTemplateCheck {
             case "#", "^":
                 depth += 1
                 if depth > Limits.templateNesting {
-                    diagnostics.error("limite.modele", at: SourceLocation(file: file, line: tag.line, column: tag.column),
-                                      "Le modèle de page imbrique plus de \(Limits.templateNesting) sections « {{#…}} ».",
-                                      hint: "quelques niveaux suffisent : simplifiez le modèle.")
+                    diagnostics.error(
+                        "limite.modele", at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                        "Le modèle de page imbrique plus de \(Limits.templateNesting) sections « {{#…}} ».",
+                        hint: "quelques niveaux suffisent : simplifiez le modèle.")
                     return false
                 }
             case "/": depth -= 1
@@ -33,10 +35,11 @@ enum PageTemplateCheck {
         for name in largeValues {
             let uses = tags.filter { $0.name == name && $0.kind != "/" }
             if uses.count > 1, let second = uses.dropFirst().first {
-                diagnostics.error("limite.page", at: SourceLocation(file: file, line: second.line, column: second.column),
-                                  "« \(name) » est placé \(uses.count) fois dans le modèle de page : la page répéterait "
-                                    + "tout le document.",
-                                  hint: "placez « {{{\(name)}}} » une seule fois.")
+                diagnostics.error(
+                    "limite.page", at: SourceLocation(file: file, line: second.line, column: second.column),
+                    "« \(name) » est placé \(uses.count) fois dans le modèle de page : la page répéterait "
+                        + "tout le document.",
+                    hint: "placez « {{{\(name)}}} » une seule fois.")
                 return false
             }
         }
@@ -44,7 +47,7 @@ enum PageTemplateCheck {
     }
 
     struct Tag {
-        var kind: String   // "#", "^", "/", or "" for a value
+        var kind: String  // "#", "^", "/", or "" for a value
         var name: String
         var line: Int
         var column: Int
@@ -54,16 +57,27 @@ enum PageTemplateCheck {
     static func tags(in text: String) -> [Tag] {
         var tags: [Tag] = []
         let bytes = Array(text.utf8)
-        var index = 0, line = 1, lineStart = 0
+        var index = 0
+        var line = 1
+        var lineStart = 0
         while index + 1 < bytes.count {
-            if bytes[index] == 10 { line += 1; lineStart = index + 1 }
-            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else { index += 1; continue }
+            if bytes[index] == 10 {
+                line += 1
+                lineStart = index + 1
+            }
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
             let column = index - lineStart + 1
             var start = index + 2
             while start < bytes.count, bytes[start] == UInt8(ascii: "{") { start += 1 }
             var end = start
             while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) {
-                if bytes[end] == 10 { line += 1; lineStart = end + 1 }
+                if bytes[end] == 10 {
+                    line += 1
+                    lineStart = end + 1
+                }
                 end += 1
             }
             var body = String(decoding: bytes[start..<min(end, bytes.count)], as: UTF8.self)

@@ -12,16 +12,22 @@ struct PageTemplates {
     /// The HTML writer for this project, or nil after reporting what is wrong.
     func writer() -> HTMLWriter? {
         guard let page = load("page.mustache"), let style = load("style.css"),
-              PageTemplateCheck.check(page.text, file: page.file, diagnostics: diagnostics) else { return nil }
+            PageTemplateCheck.check(page.text, file: page.file, diagnostics: diagnostics)
+        else { return nil }
         do {
             return try HTMLWriter(pageTemplate: page.text, stylesheet: style.text)
         } catch let error as MustacheTemplate.ParserError {
-            diagnostics.error("modele.syntaxe", at: SourceLocation(file: page.file, line: error.context.lineNumber,
-                                                                    column: error.context.columnNumber),
-                              "Modèle de page illisible : \(Self.explain(error.error)).",
-                              hint: "vérifiez que chaque « {{#nom}} » est fermé par « {{/nom}} » et que les accolades sont appariées.")
+            diagnostics.error(
+                "modele.syntaxe",
+                at: SourceLocation(
+                    file: page.file, line: error.context.lineNumber,
+                    column: error.context.columnNumber),
+                "Modèle de page illisible : \(Self.explain(error.error)).",
+                hint: "vérifiez que chaque « {{#nom}} » est fermé par « {{/nom}} » et que les accolades sont appariées."
+            )
         } catch {
-            diagnostics.error("modele.syntaxe", at: SourceLocation(file: page.file), "Modèle de page illisible (\(error)).")
+            diagnostics.error(
+                "modele.syntaxe", at: SourceLocation(file: page.file), "Modèle de page illisible (\(error)).")
         }
         return nil
     }
@@ -44,17 +50,20 @@ struct PageTemplates {
         let own = "\(Self.projectFolder)/reference.\(ext)"
         if project.exists(own) {
             guard let url = (project as? ProjectFolder)?.confinedURL(own) else {
-                diagnostics.error("fichier.hors-projet", at: SourceLocation(file: own),
-                                  "« \(own) » mène hors du dossier du projet.",
-                                  hint: "copiez le fichier dans le dossier du projet au lieu d’un lien.")
+                diagnostics.error(
+                    "fichier.hors-projet", at: SourceLocation(file: own),
+                    "« \(own) » mène hors du dossier du projet.",
+                    hint: "copiez le fichier dans le dossier du projet au lieu d’un lien.")
                 return nil
             }
             return url
         }
         let shipped = toolkit.templates.appendingPathComponent("documents/reference.\(ext)")
         guard FileManager.default.fileExists(atPath: shipped.path) else {
-            diagnostics.error("modele.absent", at: nil, "Document de référence « reference.\(ext) » introuvable dans "
-                                + "\(shipped.deletingLastPathComponent().path).")
+            diagnostics.error(
+                "modele.absent", at: nil,
+                "Document de référence « reference.\(ext) » introuvable dans "
+                    + "\(shipped.deletingLastPathComponent().path).")
             return nil
         }
         return shipped
@@ -67,7 +76,9 @@ struct PageTemplates {
         }
         let shipped = toolkit.templates.appendingPathComponent("html").appendingPathComponent(name)
         guard let text = try? String(contentsOf: shipped, encoding: .utf8) else {
-            diagnostics.error("modele.absent", at: nil, "Modèle « \(name) » introuvable dans \(shipped.deletingLastPathComponent().path).")
+            diagnostics.error(
+                "modele.absent", at: nil,
+                "Modèle « \(name) » introuvable dans \(shipped.deletingLastPathComponent().path).")
             return nil
         }
         return ("Templates/html/\(name)", text)

@@ -8,9 +8,11 @@ import Foundation
 /// The input replaces files of the complete test fixture: `@@ chemin` lines start each file
 /// (`@@ projet.yaml`, `@@ sections/01.md`…); without them, the first byte picks the file.
 public enum PipelineProbe {
-    static let targets = ["projet.yaml", "sections/90-fuzz.md", "communes.csv", "indicateurs.csv", "modeles/page.mustache"]
+    static let targets = [
+        "projet.yaml", "sections/90-fuzz.md", "communes.csv", "indicateurs.csv", "modeles/page.mustache",
+    ]
 
-    struct Setting: @unchecked Sendable {   // built once, read-only afterwards
+    struct Setting: Sendable {
         let toolkit: Toolkit
         let regulation: RegulationLibrary
         let referential: Referential
@@ -21,7 +23,9 @@ public enum PipelineProbe {
         guard let toolkit = Toolkit.locate() else { return nil }
         let diagnostics = DiagnosticEngine()
         let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
-        guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(nil) else { return nil }
+        guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(nil) else {
+            return nil
+        }
         let fixture = toolkit.templates.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/complet")
         var base: [String: [UInt8]] = [:]
         let enumerator = FileManager.default.enumerator(at: fixture, includingPropertiesForKeys: nil)
@@ -47,7 +51,8 @@ public enum PipelineProbe {
         for line in bytes.split(separator: 10, omittingEmptySubsequences: false) {
             if line.starts(with: marker) {
                 flush()
-                let path = String(decoding: line.dropFirst(marker.count), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let path = String(decoding: line.dropFirst(marker.count), as: UTF8.self).trimmingCharacters(
+                    in: .whitespaces)
                 current = path.isEmpty || path.contains("..") || path.hasPrefix("/") ? nil : path
                 content = []
             } else {
@@ -64,32 +69,46 @@ public enum PipelineProbe {
         guard let setting else { return 0 }
         let sources = InMemoryProject(files: files(from: bytes, base: setting.base))
         let diagnostics = DiagnosticEngine()
-        guard let result = ProjectPipeline(toolkit: setting.toolkit, diagnostics: diagnostics, regulation: setting.regulation)
-            .run(sources: sources) else { return 0 }
-        let report = CheckAction.report(result, referential: setting.referential, diagnostics: diagnostics)
+        guard
+            let result = ProjectPipeline(
+                toolkit: setting.toolkit, diagnostics: diagnostics, regulation: setting.regulation
+            )
+            .run(sources: sources)
+        else { return 0 }
+        let report = result.completeness(against: setting.referential, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return 0 }
         let completeness = CompletenessAssembler(report: report)
-        guard let renderer = try? DocumentRenderer.make(toolkit: setting.toolkit, project: sources, formats: [.xml, .html],
-                                                        diagnostics: diagnostics) else { return 0 }
+        guard
+            let renderer = try? DocumentRenderer.make(
+                toolkit: setting.toolkit, project: sources, formats: [.xml, .html],
+                diagnostics: diagnostics)
+        else { return 0 }
         var produced = 0
         for year in [nil, 2] {
-            let annexes = AnnexAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
-                                         year: year)
+            let annexes = AnnexAssembler(
+                project: result.project, figures: result.figures, regulation: result.regulation,
+                year: year)
             do {
-                produced += try renderer.render([("annexe-missions", annexes.missionsAnnex()),
-                                                 ("annexe-financiere", annexes.fundingAnnex())]).count
+                produced += try renderer.render([
+                    ("annexe-missions", annexes.missionsAnnex()),
+                    ("annexe-financiere", annexes.fundingAnnex()),
+                ]).count
             } catch {
                 fatalError("erreur interne sur une entrée (annexes) : \(error)")
             }
         }
         for edition in [Edition.workingDraft, .final] {
-            let document = DocumentAssembler(project: result.project, figures: result.figures, regulation: result.regulation,
-                                             resolvedSections: result.resolvedSections, edition: edition,
-                                             placement: setting.referential.part(of:))
-                .assemble(extraChapters: [completeness.chapter()])
+            let document = DocumentAssembler(
+                project: result.project, figures: result.figures, regulation: result.regulation,
+                resolvedSections: result.resolvedSections, edition: edition,
+                placement: setting.referential.part(of:)
+            )
+            .assemble(extraChapters: [completeness.chapter()])
             do {
-                produced += try renderer.render([("projet", document),
-                                                 ("completude", completeness.document(projectName: document.title))]).count
+                produced += try renderer.render([
+                    ("projet", document),
+                    ("completude", completeness.document(projectName: document.title)),
+                ]).count
             } catch {
                 fatalError("erreur interne sur une entrée : \(error)")
             }

@@ -10,6 +10,14 @@ public struct ProjectPipeline {
         public var resolvedSections: [TextSection]
         /// Where the sources live, for the checks.
         public var sources: SourceMap
+
+        /// The completeness of this project against `referential`.
+        public func completeness(against referential: Referential, diagnostics: DiagnosticEngine) -> CompletenessReport
+        {
+            CompletenessReport.evaluate(
+                project, figures: figures, regulation: regulation, sources: sources,
+                against: referential, diagnostics: diagnostics)
+        }
     }
 
     let toolkit: Toolkit
@@ -25,16 +33,18 @@ public struct ProjectPipeline {
 
     public func run(projectPath: String) -> Result? {
         guard FileManager.default.fileExists(atPath: projectPath) else {
-            diagnostics.error("projet.absent", at: nil, "Le dossier de projet « \(projectPath) » n’existe pas.",
-                              hint: "lancez la commande dans le dossier du projet (celui qui contient projet.yaml) ou "
-                                + "indiquez-le (santedoc build DOSSIER) ; pour en créer un : santedoc init \(projectPath).")
+            diagnostics.error(
+                "projet.absent", at: nil, "Le dossier de projet « \(projectPath) » n’existe pas.",
+                hint: "lancez la commande dans le dossier du projet (celui qui contient projet.yaml) ou "
+                    + "indiquez-le (santedoc build DOSSIER) ; pour en créer un : santedoc init \(projectPath).")
             return nil
         }
         return run(sources: ProjectFolder(path: projectPath))
     }
 
     public func run(sources: any ProjectSources) -> Result? {
-        let regulation = self.regulation ?? RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
+        let regulation =
+            self.regulation ?? RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
         let (project, placeholders, map) = ProjectReader(folder: sources, diagnostics: diagnostics).read()
         guard !diagnostics.hasErrors else { return nil }
         let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
@@ -43,7 +53,8 @@ public struct ProjectPipeline {
         let resolver = PlaceholderResolver(figures: figures.all, diagnostics: diagnostics)
         resolver.validate(placeholders)
         guard !diagnostics.hasErrors else { return nil }
-        return Result(project: project, figures: figures, regulation: regulation,
-                      resolvedSections: resolver.resolve(project.sections), sources: map)
+        return Result(
+            project: project, figures: figures, regulation: regulation,
+            resolvedSections: resolver.resolve(project.sections), sources: map)
     }
 }

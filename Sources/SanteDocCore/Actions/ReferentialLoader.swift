@@ -8,22 +8,28 @@ struct ReferentialLoader {
 
     /// The referential, or nil after reporting why it cannot be used.
     func load(_ path: String?) -> Referential? {
-        let url = path.map { URL(fileURLWithPath: $0) }
+        let url =
+            path.map { URL(fileURLWithPath: $0) }
             ?? toolkit.templates.appendingPathComponent(ReferentialReader.defaultFile)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.error("referentiel.absent", at: SourceLocation(file: path ?? url.path),
-                              "Référentiel « \(url.path) » introuvable.",
-                              hint: "indiquez le chemin d’un fichier YAML de référentiel avec --referentiel.")
+            diagnostics.error(
+                "referentiel.absent", at: SourceLocation(file: path ?? url.path),
+                "Référentiel « \(url.path) » introuvable.",
+                hint: "indiquez le chemin d’un fichier YAML de référentiel avec --referentiel.")
             return nil
         }
-        guard let referential = ReferentialReader.load(
-            url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)", diagnostics: diagnostics),
-            !diagnostics.hasErrors else { return nil }
+        guard
+            let referential = ReferentialReader.load(
+                url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)", diagnostics: diagnostics),
+            !diagnostics.hasErrors
+        else { return nil }
         guard path != nil else { return referential }
         // Sections covering national requirements keep their chapter under a regional referential.
         let national = toolkit.templates.appendingPathComponent(ReferentialReader.defaultFile)
         let quiet = DiagnosticEngine()
-        guard let fallback = ReferentialReader.load(national, displayName: "", diagnostics: quiet) else { return referential }
+        guard let fallback = ReferentialReader.load(national, displayName: "", diagnostics: quiet) else {
+            return referential
+        }
         return referential.placing(like: fallback)
     }
 }

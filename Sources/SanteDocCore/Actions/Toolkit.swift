@@ -18,8 +18,10 @@ public struct Toolkit: Sendable {
     /// choice wins), else the one the program carries, found from the program's own file —
     /// its real path, so that a link on the PATH works: `../share/santedoc/Templates` as
     /// installed by `Scripts/install`, or a `Templates/` beside or above it, as in a checkout.
-    public static func locate(executable: URL? = runningExecutable,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) -> Toolkit? {
+    public static func locate(
+        executable: URL? = runningExecutable,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Toolkit? {
         let schema = environment["SANTEDOC_DOCBOOK_RNG"] ?? defaultSchemaPath
         var candidates: [URL] = []
         if let explicit = environment["SANTEDOC_TEMPLATES"] { candidates.append(URL(fileURLWithPath: explicit)) }
@@ -61,12 +63,15 @@ public struct Toolkit: Sendable {
     }
 }
 
+/// `@unchecked Sendable`: a mutable dictionary shared by every thread of a process, each
+/// access under `lock`.
 final class SchemaCache: @unchecked Sendable {
     private var schemas: [String: RelaxNGSchema] = [:]
     private let lock = NSLock()
 
     func schema(at path: String) throws -> RelaxNGSchema {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let schema = schemas[path] { return schema }
         let schema = try RelaxNGSchema(path: path)
         schemas[path] = schema

@@ -15,10 +15,13 @@ public struct VersionAction {
         var lines = ["santedoc \(Self.number)"]
         lines.append("Tables de l’ACI (\(toolkit.templates.appendingPathComponent("aci").path)) :")
         for table in regulation.fundingTables.values.sorted(by: { $0.id < $1.id }) {
-            lines.append("  \(table.id) — \(table.title), en vigueur le \(table.effectiveDate.map(FrenchFormat.date) ?? "?")")
+            lines.append(
+                "  \(table.id) — \(table.title), en vigueur le \(table.effectiveDate.map(FrenchFormat.date) ?? "?")")
         }
         if let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(nil) {
-            lines.append("Référentiel de l’ARS : \(referential.id) — \(referential.title) (\(referential.requirements.count) exigences)")
+            lines.append(
+                "Référentiel de l’ARS : \(referential.id) — \(referential.title) (\(referential.requirements.count) exigences)"
+            )
         }
         let legal = regulation.legalTexts.map(\.title).joined(separator: " ; ")
         if !legal.isEmpty { lines.append("Textes cités : \(legal)") }

@@ -25,8 +25,9 @@ public struct AnnexAssembler {
         let chapters = project.missions.map { mission in
             Section(id: "mission-" + mission.id.value, title: missions.title(mission), blocks: missions.blocks(mission))
         }
-        return Document(title: Self.missionsTitle, subtitle: contractLine, cover: cover(),
-                        chapters: chapters + [signatures()])
+        return Document(
+            title: Self.missionsTitle, subtitle: contractLine, cover: cover(),
+            chapters: chapters + [signatures()])
     }
 
     public func fundingAnnex() -> Document {
@@ -34,7 +35,8 @@ public struct AnnexAssembler {
         if let funding = figures.funding { blocks.insert(.table(variablePartCheck(funding)), at: 1) }
         var chapters = [Section(id: "financement", title: "Rémunération de la CPTS", blocks: blocks)]
         chapters.append(schedule())
-        return Document(title: Self.fundingTitle, subtitle: contractLine, cover: cover(), chapters: chapters + [signatures()])
+        return Document(
+            title: Self.fundingTitle, subtitle: contractLine, cover: cover(), chapters: chapters + [signatures()])
     }
 
     private var contractLine: String {
@@ -49,8 +51,10 @@ public struct AnnexAssembler {
         lines.append(CoverLine("Date de signature", signature.map(FrenchFormat.date) ?? "non renseignée"))
         if let year, let calendar {
             let period = calendar.period(year)
-            lines.append(CoverLine("Période de l’année \(year)",
-                                   "du \(FrenchFormat.date(period.start)) au \(FrenchFormat.date(period.end))"))
+            lines.append(
+                CoverLine(
+                    "Période de l’année \(year)",
+                    "du \(FrenchFormat.date(period.start)) au \(FrenchFormat.date(period.end))"))
         }
         return lines
     }
@@ -66,15 +70,19 @@ public struct AnnexAssembler {
         let rows = funding.missions.map { m -> [[Inline]] in
             let verdict: String
             switch (m.indicatorTotal, m.variable) {
-            case let (total?, variable?): verdict = total == variable ? "conforme" : (total < variable ? "inférieure" : "dépassement")
+            case let (total?, variable?):
+                verdict = total == variable ? "conforme" : (total < variable ? "inférieure" : "dépassement")
             case (nil, _): verdict = "montants par indicateur à préciser"
             default: verdict = "part variable non publiée"
             }
             return [cell(m.title), euros(m.variable), euros(m.indicatorTotal), cell(verdict)]
         }
-        return Table(id: "controle-part-variable", caption: "Contrôle : part variable et montants des indicateurs",
-                     columns: [.init("Mission"), .init("Part variable", .right), .init("Somme des indicateurs", .right),
-                               .init("Contrôle")], rows: rows, rowHeaders: true)
+        return Table(
+            id: "controle-part-variable", caption: "Contrôle : part variable et montants des indicateurs",
+            columns: [
+                .init("Mission"), .init("Part variable", .right), .init("Somme des indicateurs", .right),
+                .init("Contrôle"),
+            ], rows: rows, rowHeaders: true)
     }
 
     /// When the year's money comes (the first year's, for the signed annex).
@@ -82,32 +90,50 @@ public struct AnnexAssembler {
         let shown = year ?? 1
         let title = "Échéancier des versements"
         guard let schedule = FigureCalculator.paymentSchedule(year: shown, project: project, figures: figures) else {
-            return Section(id: "echeancier", title: title, blocks: [
-                .text("L’échéancier se calcule à partir de la date de signature du contrat et de la version de l’ACI."),
-            ])
+            return Section(
+                id: "echeancier", title: title,
+                blocks: [
+                    .text(
+                        "L’échéancier se calcule à partir de la date de signature du contrat et de la version de l’ACI."
+                    )
+                ])
         }
-        let unpublished = figures.funding.map { FundingTable.unpublishedAmount(size: $0.sizeClass) } ?? "montant non publié"
+        let unpublished =
+            figures.funding.map { FundingTable.unpublishedAmount(size: $0.sizeClass) } ?? "montant non publié"
         let rows = schedule.payments.map { payment -> [[Inline]] in
-            let amount = payment.amount.map { (payment.isMaximum ? "au plus " : "") + FigureValue.euros($0).formatted }
+            let amount =
+                payment.amount.map { (payment.isMaximum ? "au plus " : "") + FigureValue.euros($0).formatted }
                 ?? unpublished
             // A date is one unbreakable cell line.
             let date = payment.date.map { FrenchFormat.date($0).replacingOccurrences(of: " ", with: "\u{00A0}") }
-            return [cell(date ?? "au démarrage (date à préciser)"), cell(payment.line),
-                    cell(payment.what), cell(amount)]
+            return [
+                cell(date ?? "au démarrage (date à préciser)"), cell(payment.line),
+                cell(payment.what), cell(amount),
+            ]
         }
         let known = schedule.payments.filter { !$0.isMaximum }.compactMap(\.amount)
-        let footer = [[cell("Total"), cell("hors part variable"), cell(""),
-                       cell(known.count == schedule.payments.filter { !$0.isMaximum }.count
-                            ? FigureValue.euros(known.reduce(0, +)).formatted : FundingTable.incompleteTotal)]]
+        let footer = [
+            [
+                cell("Total"), cell("hors part variable"), cell(""),
+                cell(
+                    known.count == schedule.payments.filter { !$0.isMaximum }.count
+                        ? FigureValue.euros(known.reduce(0, +)).formatted : FundingTable.incompleteTotal),
+            ]
+        ]
         let period = "du \(FrenchFormat.date(schedule.period.start)) au \(FrenchFormat.date(schedule.period.end))"
-        return Section(id: "echeancier", title: title, blocks: [
-            .table(Table(id: "tableau-echeancier", caption: "Échéancier des versements — année \(shown) (\(period))",
-                         columns: [.init("Date"), .init("Poste"), .init("Versement"), .init("Montant", .right)],
-                         rows: rows, footer: footer)),
-            .text("Règles de versement : \(figures.funding?.table.payments?.source ?? "ACI"). La part variable est versée après "
-                  + "le dialogue de gestion annuel, selon les indicateurs atteints ; l’année de démarrage d’une mission, "
-                  + "sa part fixe est versée au prorata des jours restant jusqu’à l’anniversaire du contrat."),
-        ])
+        return Section(
+            id: "echeancier", title: title,
+            blocks: [
+                .table(
+                    Table(
+                        id: "tableau-echeancier", caption: "Échéancier des versements — année \(shown) (\(period))",
+                        columns: [.init("Date"), .init("Poste"), .init("Versement"), .init("Montant", .right)],
+                        rows: rows, footer: footer)),
+                .text(
+                    "Règles de versement : \(figures.funding?.table.payments?.source ?? "ACI"). La part variable est versée après "
+                        + "le dialogue de gestion annuel, selon les indicateurs atteints ; l’année de démarrage d’une mission, "
+                        + "sa part fixe est versée au prorata des jours restant jusqu’à l’anniversaire du contrat."),
+            ])
     }
 
     /// The three parties, with the names and titles the board entered, and room to sign.
@@ -122,11 +148,15 @@ public struct AnnexAssembler {
             let name = [who?.name, who?.role ?? party.defaultRole].compactMap { $0 }.joined(separator: ", ")
             return [cell(party.label + (organisation.map { " — \($0)" } ?? "")), cell(name), cell("")]
         }
-        return Section(id: "signatures", title: "Signatures", blocks: [
-            .text("Fait à \(place), le \(date), en trois exemplaires originaux."),
-            .table(Table(id: "tableau-signatures", caption: "Signatures des parties",
-                         columns: [.init("Partie"), .init("Représentée par"), .init("Signature")],
-                         rows: rows, rowHeaders: true, style: .signatures)),
-        ])
+        return Section(
+            id: "signatures", title: "Signatures",
+            blocks: [
+                .text("Fait à \(place), le \(date), en trois exemplaires originaux."),
+                .table(
+                    Table(
+                        id: "tableau-signatures", caption: "Signatures des parties",
+                        columns: [.init("Partie"), .init("Représentée par"), .init("Signature")],
+                        rows: rows, rowHeaders: true, style: .signatures)),
+            ])
     }
 }

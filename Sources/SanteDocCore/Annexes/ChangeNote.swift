@@ -13,8 +13,10 @@ public struct ChangeNote: Equatable, Sendable, Codable {
     /// Tables that change every year by construction.
     public static let ignoredTables: Set<String> = ["tableau-echeancier"]
 
-    public static func compare(year: Int, baseline: String, recomputed: Bool,
-                               previous: [Document], current: [Document]) -> ChangeNote {
+    public static func compare(
+        year: Int, baseline: String, recomputed: Bool,
+        previous: [Document], current: [Document]
+    ) -> ChangeNote {
         var changes: [DocumentChange] = []
         for (old, new) in zip(previous, current) {
             changes += DocumentDiff.changes(from: old, to: new, ignoring: ignoredTables)
@@ -27,29 +29,49 @@ public struct ChangeNote: Equatable, Sendable, Codable {
         if let period { cover.append(CoverLine("Période de l’année \(year)", period)) }
         var blocks: [Block] = []
         if recomputed {
-            blocks.append(.note(Note(.information, title: "Annexes précédentes non archivées", blocks: [
-                .text("Les annexes de \(baseline) n’ont pas été trouvées dans le dossier de sortie : elles ont été "
-                      + "recalculées depuis les sources actuelles. Seules les différences propres à l’année apparaissent."),
-            ])))
+            blocks.append(
+                .note(
+                    Note(
+                        .information, title: "Annexes précédentes non archivées",
+                        blocks: [
+                            .text(
+                                "Les annexes de \(baseline) n’ont pas été trouvées dans le dossier de sortie : elles ont été "
+                                    + "recalculées depuis les sources actuelles. Seules les différences propres à l’année apparaissent."
+                            )
+                        ])))
         }
         if changes.isEmpty {
             blocks.append(.text("Aucune modification des annexes par rapport à \(baseline)."))
         } else {
-            blocks.append(.text("Les annexes de l’année \(year) diffèrent de \(baseline) sur "
-                                + FrenchFormat.count(changes.count, "point", "points") + " :"))
+            blocks.append(
+                .text(
+                    "Les annexes de l’année \(year) diffèrent de \(baseline) sur "
+                        + FrenchFormat.count(changes.count, "point", "points") + " :"))
             let rows = changes.map { change -> [[Inline]] in
-                let before = change.kind == .added ? "—" : change.details.map { "\($0.column) : \($0.old)" }.joined(separator: " ; ")
-                let after = change.kind == .removed ? "—" : change.details.map { "\($0.column) : \($0.new)" }.joined(separator: " ; ")
-                return [cell(change.place), cell(change.item), cell(Self.label(change.kind)),
-                        cell(change.kind == .changed ? before : (change.kind == .removed ? change.item : "—")),
-                        cell(change.kind == .changed ? after : (change.kind == .added ? change.item : "—"))]
+                let before =
+                    change.kind == .added
+                    ? "—" : change.details.map { "\($0.column) : \($0.old)" }.joined(separator: " ; ")
+                let after =
+                    change.kind == .removed
+                    ? "—" : change.details.map { "\($0.column) : \($0.new)" }.joined(separator: " ; ")
+                return [
+                    cell(change.place), cell(change.item), cell(Self.label(change.kind)),
+                    cell(change.kind == .changed ? before : (change.kind == .removed ? change.item : "—")),
+                    cell(change.kind == .changed ? after : (change.kind == .added ? change.item : "—")),
+                ]
             }
-            blocks.append(.table(Table(id: "modifications", caption: "Modifications de l’année \(year)",
-                                       columns: [.init("Annexe et tableau"), .init("Élément"), .init("Modification"),
-                                                 .init("Avant"), .init("Après")], rows: rows)))
+            blocks.append(
+                .table(
+                    Table(
+                        id: "modifications", caption: "Modifications de l’année \(year)",
+                        columns: [
+                            .init("Annexe et tableau"), .init("Élément"), .init("Modification"),
+                            .init("Avant"), .init("Après"),
+                        ], rows: rows)))
         }
-        return Document(title: cpts, subtitle: "Note de modifications de l’année \(year)", cover: cover,
-                        chapters: [Section(id: "modifications", title: "Modifications", blocks: blocks)])
+        return Document(
+            title: cpts, subtitle: "Note de modifications de l’année \(year)", cover: cover,
+            chapters: [Section(id: "modifications", title: "Modifications", blocks: blocks)])
     }
 
     static func label(_ kind: DocumentChange.Kind) -> String {

@@ -1,16 +1,29 @@
 import Foundation
 
 /// The outcome of a check run, with its terminal presentation and its build warnings.
-public struct CompletenessReport {
+public struct CompletenessReport: Sendable {
     public var referential: Referential
     public var results: [RequirementResult]
 
-    public var blocking: [RequirementResult] { results.filter { $0.requirement.severity == .blocking } }
+    /// Every requirement evaluated, and the sections' claims checked against the referential
+    /// (a section it cannot place, an id it does not know, are reported to `diagnostics`).
+    public static func evaluate(
+        _ project: Project, figures: ProjectFigures, regulation: RegulationLibrary,
+        sources: SourceMap, against referential: Referential,
+        diagnostics: DiagnosticEngine
+    ) -> CompletenessReport {
+        CoverageCheck.validate(project, against: referential, diagnostics: diagnostics)
+        let results = RequirementChecker(project: project, figures: figures, regulation: regulation, sources: sources)
+            .evaluate(referential)
+        return CompletenessReport(referential: referential, results: results)
+    }
+
+    public var blocking: [RequirementResult] { results.filter { $0.requirement.priority == .blocking } }
     public var isComplete: Bool { blocking.allSatisfy(\.isSatisfied) }
 
     public var summary: String {
         let satisfied = blocking.filter(\.isSatisfied).count
-        let recommended = results.filter { $0.requirement.severity == .recommended }
+        let recommended = results.filter { $0.requirement.priority == .recommended }
         return "\(satisfied)/\(blocking.count) exigences bloquantes satisfaites, "
             + "\(recommended.filter(\.isSatisfied).count)/\(recommended.count) recommandées."
     }
@@ -22,8 +35,10 @@ public struct CompletenessReport {
         for (title, group) in grouped() {
             lines.append(paint(title, "1"))
             for result in group {
-                let mark = result.isSatisfied ? paint("✓", "32")
-                    : (result.requirement.severity == .blocking ? paint("✗", "31") : paint("!", "33"))
+                let mark =
+                    result.isSatisfied
+                    ? paint("✓", "32")
+                    : (result.requirement.priority == .blocking ? paint("✗", "31") : paint("!", "33"))
                 var line = "  \(mark) \(result.requirement.title) [\(result.requirement.id)]"
                 if !result.isSatisfied || !result.isApplicable { line += " — \(Self.statusLabel(result))" }
                 if result.isSatisfied, let message = result.message { line += " (\(message))" }
@@ -35,17 +50,19 @@ public struct CompletenessReport {
             }
             lines.append("")
         }
-        lines.append((isComplete ? paint("Projet complet", "1;32") : paint("Projet incomplet", "1;31")) + " — " + summary)
+        lines.append(
+            (isComplete ? paint("Projet complet", "1;32") : paint("Projet incomplet", "1;31")) + " — " + summary)
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Unmet requirements as diagnostics, for `build` (errors only with `--strict`).
     public func diagnostics(strict: Bool) -> [Diagnostic] {
         results.filter { !$0.isSatisfied }.map { result in
-            let severity: Severity = strict && result.requirement.severity == .blocking ? .error : .warning
-            return Diagnostic("exigence.\(result.requirement.id)", severity, at: result.location,
-                              "Exigence « \(result.requirement.title) » \(Self.statusLabel(result))"
-                                + (result.message.map { " : \($0)" } ?? "."), hint: result.requirement.hint)
+            let severity: Severity = strict && result.requirement.priority == .blocking ? .error : .warning
+            return Diagnostic(
+                "exigence.\(result.requirement.id)", severity, at: result.location,
+                "Exigence « \(result.requirement.title) » \(Self.statusLabel(result))"
+                    + (result.message.map { " : \($0)" } ?? "."), hint: result.requirement.hint)
         }
     }
 

@@ -5,21 +5,23 @@
 enum CoverageCheck {
     static func validate(_ project: Project, against referential: Referential, diagnostics: DiagnosticEngine) {
         for section in project.sections where referential.part(of: section) == nil {
-            diagnostics.error("section.partie-absente", at: section.header,
-                              "Impossible de savoir dans quelle partie placer « \(section.file) » : aucune exigence qu’elle "
-                                + "couvre n’est placée par le référentiel « \(referential.title) ».",
-                              hint: "ajoutez « partie: … » à l’en-tête, parmi : "
-                                + Part.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            diagnostics.error(
+                "section.partie-absente", at: section.header,
+                "Impossible de savoir dans quelle partie placer « \(section.file) » : aucune exigence qu’elle "
+                    + "couvre n’est placée par le référentiel « \(referential.title) ».",
+                hint: "ajoutez « partie: … » à l’en-tête, parmi : "
+                    + Part.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
         let known = Set(referential.requirements.map(\.id))
         let ids = referential.requirements.map(\.id)
         for section in project.sections {
             for covered in section.covers where !known.contains(covered.value) {
-                diagnostics.warning("section.exigence-inconnue", at: covered.location,
-                                  "Exigence « \(covered.value) » inconnue du référentiel « \(referential.title) » : "
-                                    + "la section ne la couvre pas.",
-                                  hint: Suggestions.hint(for: covered.value, in: ids)
-                                    ?? "« santedoc check » liste les identifiants des exigences.")
+                diagnostics.warning(
+                    "section.exigence-inconnue", at: covered.location,
+                    "Exigence « \(covered.value) » inconnue du référentiel « \(referential.title) » : "
+                        + "la section ne la couvre pas.",
+                    hint: Suggestions.hint(for: covered.value, in: ids)
+                        ?? "« santedoc check » liste les identifiants des exigences.")
             }
         }
     }

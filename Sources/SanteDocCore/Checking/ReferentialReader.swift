@@ -6,27 +6,40 @@ public enum ReferentialReader {
     public static let defaultFile = "referentiel/ars-socle.yaml"
 
     public static func load(_ url: URL, displayName: String, diagnostics: DiagnosticEngine) -> Referential? {
-        guard let file = RegulationLibrary.loadMapping(url, displayName: displayName, diagnostics: diagnostics) else { return nil }
+        guard let file = RegulationLibrary.loadMapping(url, displayName: displayName, diagnostics: diagnostics) else {
+            return nil
+        }
         file.rejectUnknownKeys(allowed: ["id", "titre", "exigences"])
         var seen: [String: SourceLocation] = [:]
         let kinds = RequirementChecker.kinds.keys.sorted()
-        let requirements: [Requirement] = file.mappings("exigences", allowed: [
-            "id", "titre", "severite", "source", "conseil", "partie", "verification"],
-            example: "- id: diagnostic.etat-sante").compactMap { item in
+        let requirements: [Requirement] = file.mappings(
+            "exigences",
+            allowed: [
+                "id", "titre", "severite", "source", "conseil", "partie", "verification",
+            ],
+            example: "- id: diagnostic.etat-sante"
+        ).compactMap { item in
             guard let id = item.string("id"), let title = item.string("titre"),
-                  let check = item.mapping("verification", allowed: ["type", "champ", "mots_min", "mission", "instances"]),
-                  let kind = check.string("type") else {
-                for key in ["id", "titre", "verification"] { item.require(key, "la clé « \(key) »", example: "\(key): …") }
+                let check = item.mapping(
+                    "verification", allowed: ["type", "champ", "mots_min", "mission", "instances"]),
+                let kind = check.string("type")
+            else {
+                for key in ["id", "titre", "verification"] {
+                    item.require(key, "la clé « \(key) »", example: "\(key): …")
+                }
                 return nil
             }
-            let severity = enumValue(item, "severite", Requirement.Severity.self) ?? .blocking
+            let priority = item.enumValue("severite", Requirement.Priority.self) ?? .blocking
             guard let checker = RequirementChecker.kinds[kind.value] else {
-                diagnostics.error("referentiel.type-inconnu", at: kind.location, "Type de vérification « \(kind.value) » inconnu.",
-                                  hint: Suggestions.hint(for: kind.value, in: kinds) ?? "types : " + kinds.joined(separator: ", ") + ".")
+                diagnostics.error(
+                    "referentiel.type-inconnu", at: kind.location, "Type de vérification « \(kind.value) » inconnu.",
+                    hint: Suggestions.hint(for: kind.value, in: kinds) ?? "types : " + kinds.joined(separator: ", ")
+                        + ".")
                 return nil
             }
             if let first = seen[id.value] {
-                diagnostics.error("referentiel.doublon", at: id.location, "L’exigence « \(id.value) » est déjà définie en \(first).")
+                diagnostics.error(
+                    "referentiel.doublon", at: id.location, "L’exigence « \(id.value) » est déjà définie en \(first).")
                 return nil
             }
             seen[id.value] = id.location
@@ -35,15 +48,18 @@ public enum ReferentialReader {
                 parameters[key] = check.strings(key)
             }
             if let problem = checker.problem(in: parameters) {
-                diagnostics.error(problem.id, at: check.valueLocation(of: problem.key), problem.message, hint: problem.hint)
+                diagnostics.error(
+                    problem.id, at: check.valueLocation(of: problem.key), problem.message, hint: problem.hint)
                 return nil
             }
-            return Requirement(id: id.value, title: title.value, severity: severity,
-                               source: item.string("source")?.value ?? "", hint: item.string("conseil")?.value,
-                               kind: kind.value, parameters: parameters, part: enumValue(item, "partie", Part.self),
-                               location: item.location)
+            return Requirement(
+                id: id.value, title: title.value, priority: priority,
+                source: item.string("source")?.value ?? "", hint: item.string("conseil")?.value,
+                kind: kind.value, parameters: parameters, part: item.enumValue("partie", Part.self),
+                location: item.location)
         }
-        return Referential(id: file.string("id")?.value ?? displayName, title: file.string("titre")?.value ?? "",
-                           requirements: requirements)
+        return Referential(
+            id: file.string("id")?.value ?? displayName, title: file.string("titre")?.value ?? "",
+            requirements: requirements)
     }
 }

@@ -1,6 +1,7 @@
 /// One expectation of the ARS referential, read from `Templates/referentiel/`.
 public struct Requirement: Sendable {
-    public enum Severity: String, CaseIterable, Sendable {
+    /// How much a requirement weighs: a blocking one stops the final edition.
+    public enum Priority: String, CaseIterable, Sendable {
         case blocking = "bloquant"
         case recommended = "recommande"
 
@@ -9,7 +10,7 @@ public struct Requirement: Sendable {
 
     public var id: String
     public var title: String
-    public var severity: Severity
+    public var priority: Priority
     public var source: String
     public var hint: String?
     /// The kind of check (`section`, `mission`…) and its parameters.

@@ -30,7 +30,9 @@ struct ParameterProblem {
 extension RequirementCheck {
     func problem(in parameters: [String: [String]]) -> ParameterProblem? { nil }
 
-    func ok(_ requirement: Requirement, at location: SourceLocation? = nil, _ message: String? = nil) -> RequirementResult {
+    func ok(_ requirement: Requirement, at location: SourceLocation? = nil, _ message: String? = nil)
+        -> RequirementResult
+    {
         RequirementResult(requirement: requirement, status: .ok, location: location, message: message)
     }
 
@@ -54,7 +56,9 @@ public struct RequirementChecker {
 
     let context: CheckContext
 
-    public init(project: Project, figures: ProjectFigures, regulation: RegulationLibrary, sources: SourceMap = SourceMap()) {
+    public init(
+        project: Project, figures: ProjectFigures, regulation: RegulationLibrary, sources: SourceMap = SourceMap()
+    ) {
         context = CheckContext(project: project, figures: figures, regulation: regulation, sources: sources)
     }
 

@@ -1,5 +1,6 @@
 public enum Severity: Int, Comparable, Hashable, Sendable {
-    case error = 1, warning, note
+    case error = 1
+    case warning, note
 
     /// The word printed in compiler-style lines.
     public var label: String {
@@ -24,7 +25,9 @@ public struct Diagnostic: Hashable, Sendable {
     /// How to fix it, when we can tell.
     public var hint: String?
 
-    public init(_ id: String, _ severity: Severity, at location: SourceLocation?, _ message: String, hint: String? = nil) {
+    public init(
+        _ id: String, _ severity: Severity, at location: SourceLocation?, _ message: String, hint: String? = nil
+    ) {
         self.id = id
         self.severity = severity
         self.location = location

@@ -4,7 +4,10 @@ import Foundation
 /// separate consumer (`DiagnosticFormatter`). Beyond `Limits.diagnostics`, diagnostics are
 /// counted rather than kept: a file with a hundred thousand bad lines gets a readable
 /// report, in bounded time and memory.
-public final class DiagnosticEngine: @unchecked Sendable {   // every access goes through `lock`
+///
+/// `@unchecked Sendable`: commands run projects and conversions concurrently, each
+/// reporting here; the mutable list is only touched under `lock`.
+public final class DiagnosticEngine: @unchecked Sendable {
     private var stored: [Diagnostic] = []
     /// A value read twice must not be reported twice.
     private var seen: Set<Diagnostic> = []
@@ -15,7 +18,8 @@ public final class DiagnosticEngine: @unchecked Sendable {   // every access goe
     public init() {}
 
     public func emit(_ diagnostic: Diagnostic) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if diagnostic.severity == .error { anyError = true }
         guard stored.count < Limits.diagnostics else {
             dropped += 1
@@ -36,7 +40,8 @@ public final class DiagnosticEngine: @unchecked Sendable {   // every access goe
     /// Diagnostics in a stable order: by file and position, then as emitted; a last one
     /// says how many were not kept.
     public var diagnostics: [Diagnostic] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         var sorted = stored.enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
             case let (l?, r?) where l != r: return l < r
@@ -46,15 +51,18 @@ public final class DiagnosticEngine: @unchecked Sendable {   // every access goe
             }
         }.map(\.element)
         if dropped > 0 {
-            sorted.append(Diagnostic("diagnostics.trop-nombreux", .warning, at: nil,
-                                     "\(FrenchFormat.integer(dropped)) autres messages ne sont pas affichés.",
-                                     hint: "corrigez les premiers, puis relancez la commande."))
+            sorted.append(
+                Diagnostic(
+                    "diagnostics.trop-nombreux", .warning, at: nil,
+                    "\(FrenchFormat.integer(dropped)) autres messages ne sont pas affichés.",
+                    hint: "corrigez les premiers, puis relancez la commande."))
         }
         return sorted
     }
 
     public var hasErrors: Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return anyError
     }
 }

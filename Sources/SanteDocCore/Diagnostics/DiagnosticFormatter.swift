@@ -10,18 +10,22 @@ public struct DiagnosticFormatter {
     public func format(_ diagnostic: Diagnostic) -> String {
         var line = ""
         line += diagnostic.location.map { "\(Self.printable($0.description)): " } ?? "santedoc: "
-        line += paint(diagnostic.severity.label + ":", diagnostic.severity) + " " + Self.printable(diagnostic.message)
+        line +=
+            paint(diagnostic.severity.label + ":", diagnostic.severity) + " " + Self.printable(diagnostic.message)
             + " [\(diagnostic.id)]"
         // A hint of several lines (a YAML example) stays under its label, indented.
         if let hint = diagnostic.hint {
-            line += "\n    " + paint("suggestion :", .note) + " "
+            line +=
+                "\n    " + paint("suggestion :", .note) + " "
                 + Self.printable(hint, keepingNewlines: true).replacingOccurrences(of: "\n", with: "\n        ")
         }
         return line
     }
 
     static func printable(_ text: String, keepingNewlines: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0) && !(keepingNewlines && $0 == "\n") }) else { return text }
+        guard text.unicodeScalars.contains(where: { isControl($0) && !(keepingNewlines && $0 == "\n") }) else {
+            return text
+        }
         var result = ""
         for scalar in text.unicodeScalars {
             if isControl(scalar) && !(keepingNewlines && scalar == "\n") {

@@ -4,7 +4,8 @@ public enum Suggestions {
     public static func closest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
         let target = Array(word.lowercased())
         let threshold = max(2, target.count / 3)
-        return candidates
+        return
+            candidates
             .map { ($0, distance(target, Array($0.lowercased()))) }
             .filter { $0.1 <= threshold || $0.0.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }

@@ -15,7 +15,9 @@ public enum SystemErrorText {
         if let posix = error as? POSIXError { return posixText(posix.code.rawValue) }
         let nsError = error as NSError
         if nsError.domain == NSPOSIXErrorDomain { return posixText(Int32(nsError.code)) }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? Error, (underlying as NSError).domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? Error,
+            (underlying as NSError).domain == NSPOSIXErrorDomain
+        {
             return french(underlying)
         }
         if nsError.domain == NSCocoaErrorDomain {

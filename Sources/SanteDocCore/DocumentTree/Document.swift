@@ -12,8 +12,10 @@ public struct Document: Equatable, Sendable, Codable {
     /// A working draft carries a visible mark on every page; a submission edition none.
     public var isWorkingDraft: Bool
 
-    public init(title: String, subtitle: String? = nil, cover: [CoverLine] = [], chapters: [Section],
-                date: String? = nil, version: String? = nil, isWorkingDraft: Bool = false) {
+    public init(
+        title: String, subtitle: String? = nil, cover: [CoverLine] = [], chapters: [Section],
+        date: String? = nil, version: String? = nil, isWorkingDraft: Bool = false
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.cover = cover
@@ -99,7 +101,8 @@ public indirect enum Inline: Equatable, Sendable, Codable {
         switch self {
         case let .text(s), let .code(s): return s
         case let .emphasis(c), let .strong(c), let .strikethrough(c), let .superscript(c), let .subscript(c),
-             let .link(_, c): return c.map(\.plainText).joined()
+            let .link(_, c):
+            return c.map(\.plainText).joined()
         case .lineBreak: return " "
         }
     }
@@ -130,8 +133,10 @@ public struct Table: Equatable, Sendable, Codable {
     /// A signature table has tall empty cells to sign in, on a page of its own.
     public enum Style: String, Equatable, Sendable, Codable { case standard, signatures }
 
-    public init(id: String? = nil, caption: String, columns: [Column], rows: [[[Inline]]],
-                footer: [[[Inline]]] = [], rowHeaders: Bool = false, style: Style = .standard) {
+    public init(
+        id: String? = nil, caption: String, columns: [Column], rows: [[[Inline]]],
+        footer: [[[Inline]]] = [], rowHeaders: Bool = false, style: Style = .standard
+    ) {
         self.id = id
         self.caption = caption
         self.columns = columns
@@ -166,8 +171,10 @@ public struct BarChart: Equatable, Sendable, Codable {
     /// instead of repeating it.
     public var sourceTable: TableReference?
 
-    public init(id: String, title: String, labelTitle: String, valueTitle: String, bars: [Bar],
-                sourceTable: TableReference? = nil) {
+    public init(
+        id: String, title: String, labelTitle: String, valueTitle: String, bars: [Bar],
+        sourceTable: TableReference? = nil
+    ) {
         self.id = id
         self.title = title
         self.labelTitle = labelTitle

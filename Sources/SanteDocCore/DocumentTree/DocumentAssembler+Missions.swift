@@ -2,9 +2,12 @@ extension DocumentAssembler {
     func missionSummaryBlocks() -> [Block] {
         guard !figures.calendar.isEmpty else { return [] }
         let rows = figures.calendar.map { c in
-            [cell(c.title), cell(c.latestStart.map(FrenchFormat.date) ?? "—"),
-             cell(c.latestDeployment.map(FrenchFormat.date) ?? "—"),
-             cell(c.plannedStart.map(FrenchFormat.date) ?? "—"), cell(c.plannedDeployment.map(FrenchFormat.date) ?? "—")]
+            [
+                cell(c.title), cell(c.latestStart.map(FrenchFormat.date) ?? "—"),
+                cell(c.latestDeployment.map(FrenchFormat.date) ?? "—"),
+                cell(c.plannedStart.map(FrenchFormat.date) ?? "—"),
+                cell(c.plannedDeployment.map(FrenchFormat.date) ?? "—"),
+            ]
         }
         var caption = "Calendrier des missions"
         if let signature = project.contract.signatureDate?.value {
@@ -12,9 +15,15 @@ extension DocumentAssembler {
         } else {
             caption += " — date de signature du contrat non renseignée"
         }
-        return [.table(Table(id: "tableau-calendrier", caption: caption,
-                             columns: [.init("Mission"), .init("Démarrage au plus tard"), .init("Déploiement au plus tard"),
-                                       .init("Démarrage prévu"), .init("Déploiement prévu")], rows: rows, rowHeaders: true))]
+        return [
+            .table(
+                Table(
+                    id: "tableau-calendrier", caption: caption,
+                    columns: [
+                        .init("Mission"), .init("Démarrage au plus tard"), .init("Déploiement au plus tard"),
+                        .init("Démarrage prévu"), .init("Déploiement prévu"),
+                    ], rows: rows, rowHeaders: true))
+        ]
     }
 
     /// One section per engaged mission, with the same content as the missions annex.

@@ -13,8 +13,10 @@ public struct DocumentAssembler {
     /// Where each text section goes (the referential's placement).
     let placement: (TextSection) -> Part?
 
-    public init(project: Project, figures: ProjectFigures, regulation: RegulationLibrary, resolvedSections: [TextSection],
-                edition: Edition = .workingDraft, placement: @escaping (TextSection) -> Part? = { $0.part }) {
+    public init(
+        project: Project, figures: ProjectFigures, regulation: RegulationLibrary, resolvedSections: [TextSection],
+        edition: Edition = .workingDraft, placement: @escaping (TextSection) -> Part? = { $0.part }
+    ) {
         self.project = project
         self.figures = figures
         self.regulation = regulation
@@ -27,16 +29,23 @@ public struct DocumentAssembler {
     public func assemble(extraChapters: [Section] = []) -> Document {
         // Base ids only: `IdentifierAllocator` makes them unique and valid before writing.
         var chapters: [Section] = Part.allCases.map { part in
-            var chapter = Section(id: part.rawValue, title: part.title, blocks: generatedBlocks(for: part),
-                                  sections: part == .missions ? missionSections() : [])
+            var chapter = Section(
+                id: part.rawValue, title: part.title, blocks: generatedBlocks(for: part),
+                sections: part == .missions ? missionSections() : [])
             for text in sections where placement(text) == part {
-                chapter.sections.append(Section(id: "section-" + text.title, title: text.title,
-                                                blocks: WrittenTextConversion.blocks(text.blocks),
-                                                sections: text.subsections.map(WrittenTextConversion.section)))
+                chapter.sections.append(
+                    Section(
+                        id: "section-" + text.title, title: text.title,
+                        blocks: WrittenTextConversion.blocks(text.blocks),
+                        sections: text.subsections.map(WrittenTextConversion.section)))
             }
             if chapter.blocks.isEmpty && chapter.sections.isEmpty {
-                chapter.blocks = [.note(Note(.toWrite, title: "À compléter",
-                                             blocks: [.text("Cette partie n’est pas encore rédigée.")]))]
+                chapter.blocks = [
+                    .note(
+                        Note(
+                            .toWrite, title: "À compléter",
+                            blocks: [.text("Cette partie n’est pas encore rédigée.")]))
+                ]
             }
             return chapter
         }
@@ -44,9 +53,10 @@ public struct DocumentAssembler {
         if edition == .workingDraft { chapters += extraChapters }
         if edition == .final { chapters = chapters.compactMap { $0.withoutNotesToWrite() } }
         let name = project.identity.name?.value ?? "CPTS (dénomination à préciser)"
-        return Document(title: name, subtitle: "Projet de santé", cover: cover(), chapters: chapters,
-                        date: project.draftDate.map(FrenchFormat.date), version: project.draftVersion,
-                        isWorkingDraft: edition == .workingDraft)
+        return Document(
+            title: name, subtitle: "Projet de santé", cover: cover(), chapters: chapters,
+            date: project.draftDate.map(FrenchFormat.date), version: project.draftVersion,
+            isWorkingDraft: edition == .workingDraft)
     }
 
     private func cover() -> [CoverLine] {

@@ -2,7 +2,11 @@
 /// tables (matched by id, rows by their first cell, cells by column) and lists (items by
 /// their text), for the board to tell the CPAM and the ARS what changed.
 public struct DocumentChange: Equatable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable { case added = "ajout", removed = "retrait", changed = "modification" }
+    public enum Kind: String, Sendable, Codable {
+        case added = "ajout"
+        case removed = "retrait"
+        case changed = "modification"
+    }
 
     public var kind: Kind
     /// Where: the document, then the table caption or the section title.
@@ -34,7 +38,8 @@ public enum DocumentDiff {
     /// Changes from `old` to `new`; tables whose id is in `ignoring` change by construction
     /// (a payment schedule moves with the year) and are left out.
     public static func changes(from old: Document, to new: Document, ignoring: Set<String> = []) -> [DocumentChange] {
-        let before = Snapshot(old), after = Snapshot(new)
+        let before = Snapshot(old)
+        let after = Snapshot(new)
         // Indexed once: the comparison stays linear in the number of tables, rows and items.
         let oldTables = Dictionary(before.tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newTableIDs = Set(after.tables.map(\.id))
@@ -53,7 +58,8 @@ public enum DocumentDiff {
         }
         for list in after.lists {
             let previous = oldLists[list.key]?.items ?? []
-            let previousSet = Set(previous), currentSet = Set(list.items)
+            let previousSet = Set(previous)
+            let currentSet = Set(list.items)
             let place = "\(new.title) › \(list.section)"
             for item in list.items where !previousSet.contains(item) {
                 changes.append(DocumentChange(kind: .added, place: place, item: item, details: []))
@@ -64,7 +70,8 @@ public enum DocumentDiff {
         }
         for list in before.lists where !newListKeys.contains(list.key) {
             for item in list.items {
-                changes.append(DocumentChange(kind: .removed, place: "\(old.title) › \(list.section)", item: item, details: []))
+                changes.append(
+                    DocumentChange(kind: .removed, place: "\(old.title) › \(list.section)", item: item, details: []))
             }
         }
         return changes
@@ -80,7 +87,8 @@ public enum DocumentDiff {
     private static func compare(_ old: Snapshot.Table, _ new: Snapshot.Table, place: String) -> [DocumentChange] {
         var changes: [DocumentChange] = []
         let previous = Dictionary(old.rows.map { ($0.first ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        let oldColumns = Dictionary(old.columns.enumerated().map { (columnKey($1), $0) }, uniquingKeysWith: { first, _ in first })
+        let oldColumns = Dictionary(
+            old.columns.enumerated().map { (columnKey($1), $0) }, uniquingKeysWith: { first, _ in first })
         for row in new.rows {
             let key = row.first ?? ""
             guard let before = previous[key] else {
@@ -94,7 +102,9 @@ public enum DocumentDiff {
                 guard was != row[index] else { return nil }
                 return DocumentChange.Detail(column: name, old: was, new: row[index])
             }
-            if !details.isEmpty { changes.append(DocumentChange(kind: .changed, place: place, item: key, details: details)) }
+            if !details.isEmpty {
+                changes.append(DocumentChange(kind: .changed, place: place, item: key, details: details))
+            }
         }
         let keys = Set(new.rows.map { $0.first ?? "" })
         for row in old.rows where !keys.contains(row.first ?? "") {
@@ -127,19 +137,24 @@ public enum DocumentDiff {
             while let section = stack.popLast() {
                 // A list is known by the label before it (« Objectifs », « Actions »), else by
                 // its rank, so that an emptied list does not shift the others.
-                var rank = 0, label: String?
+                var rank = 0
+                var label: String?
                 for block in section.blocks {
                     switch block {
                     case let .table(table):
-                        tables.append(Table(id: table.id ?? "\(section.id)-\(table.caption)", caption: table.caption,
-                                            columns: table.columns.map(\.title),
-                                            rows: (table.rows + table.footer).map { $0.map { $0.map(\.plainText).joined() } }))
+                        tables.append(
+                            Table(
+                                id: table.id ?? "\(section.id)-\(table.caption)", caption: table.caption,
+                                columns: table.columns.map(\.title),
+                                rows: (table.rows + table.footer).map { $0.map { $0.map(\.plainText).joined() } }))
                         label = nil
                     case let .list(_, items):
                         rank += 1
-                        lists.append(List(key: "\(section.id)#\(label ?? String(rank))",
-                                          section: section.title + (label.map { " › \($0)" } ?? ""),
-                                          items: items.map { $0.map(\.plainText).joined(separator: " ") }))
+                        lists.append(
+                            List(
+                                key: "\(section.id)#\(label ?? String(rank))",
+                                section: section.title + (label.map { " › \($0)" } ?? ""),
+                                items: items.map { $0.map(\.plainText).joined(separator: " ") }))
                         label = nil
                     case let .paragraph(inlines):
                         if inlines.count == 1, case let .strong(content) = inlines[0] {

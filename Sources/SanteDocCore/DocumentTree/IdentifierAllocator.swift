@@ -46,7 +46,7 @@ struct IdentifierAllocator {
         let base = section.id.isEmpty ? (parent.map { $0 + "-" } ?? "") + section.title : section.id
         var copy = section
         copy.id = unique(base)
-        used.insert(copy.id + "-titre")   // the HTML heading's id
+        used.insert(copy.id + "-titre")  // the HTML heading's id
         copy.blocks = section.blocks.map { assign($0, renamed: &renamed) }
         copy.sections = section.sections.map { assign($0, parent: copy.id, renamed: &renamed) }
         return copy
@@ -62,7 +62,7 @@ struct IdentifierAllocator {
             return .table(table)
         case var .chart(chart):
             chart.id = unique(chart.id)
-            used.formUnion([chart.id + "-titre", chart.id + "-desc"])   // the SVG's title and description
+            used.formUnion([chart.id + "-titre", chart.id + "-desc"])  // the SVG's title and description
             return .chart(chart)
         case let .list(ordered, items):
             return .list(ordered: ordered, items: items.map { $0.map { assign($0, renamed: &renamed) } })
@@ -78,9 +78,9 @@ struct IdentifierAllocator {
     }
 }
 
-private extension Section {
+extension Section {
     /// Charts point to their table by its final id.
-    func withReferences(_ renamed: [String: String]) -> Section {
+    fileprivate func withReferences(_ renamed: [String: String]) -> Section {
         var copy = self
         copy.blocks = blocks.map { $0.withReferences(renamed) }
         copy.sections = sections.map { $0.withReferences(renamed) }
@@ -88,11 +88,13 @@ private extension Section {
     }
 }
 
-private extension Block {
-    func withReferences(_ renamed: [String: String]) -> Block {
+extension Block {
+    fileprivate func withReferences(_ renamed: [String: String]) -> Block {
         switch self {
         case var .chart(chart):
-            if let source = chart.sourceTable { chart.sourceTable?.id = renamed[source.id] ?? IdentifierAllocator.sanitized(source.id) }
+            if let source = chart.sourceTable {
+                chart.sourceTable?.id = renamed[source.id] ?? IdentifierAllocator.sanitized(source.id)
+            }
             return .chart(chart)
         case let .list(ordered, items):
             return .list(ordered: ordered, items: items.map { $0.map { $0.withReferences(renamed) } })

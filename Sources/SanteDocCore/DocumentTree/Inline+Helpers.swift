@@ -24,3 +24,7 @@ extension Section {
         (blocks.map(\.plainText) + sections.map(\.plainText)).joined(separator: " ")
     }
 }
+
+/// A table cell of plain text: the document tree's rows are lists of cells, each a list of
+/// inlines.
+func cell(_ text: String) -> [Inline] { [.text(text)] }

@@ -14,7 +14,8 @@ struct MissionBlocks {
 
     func rule(_ mission: Mission) -> FundingTable.MissionRule? {
         figures.funding?.table.mission(mission.id.value)
-            ?? regulation.fundingTables.values.sorted { $0.id < $1.id }.lazy.compactMap { $0.mission(mission.id.value) }.first
+            ?? regulation.fundingTables.values.sorted { $0.id < $1.id }.lazy.compactMap { $0.mission(mission.id.value) }
+            .first
     }
 
     func blocks(_ mission: Mission) -> [Block] {
@@ -24,17 +25,23 @@ struct MissionBlocks {
         }
         if !mission.actions.isEmpty {
             blocks.append(.paragraph([.strong([.text("Actions")])]))
-            blocks.append(.list(ordered: false, items: mission.actions.map { action in
-                var inlines: [Inline] = [.text(action.title)]
-                if let lead = action.lead { inlines.append(.emphasis([.text(" (pilote : \(lead))")])) }
-                var item: [Block] = [.paragraph(inlines)]
-                if let description = action.description { item.append(.text(description)) }
-                return item
-            }))
+            blocks.append(
+                .list(
+                    ordered: false,
+                    items: mission.actions.map { action in
+                        var inlines: [Inline] = [.text(action.title)]
+                        if let lead = action.lead { inlines.append(.emphasis([.text(" (pilote : \(lead))")])) }
+                        var item: [Block] = [.paragraph(inlines)]
+                        if let description = action.description { item.append(.text(description)) }
+                        return item
+                    }))
         }
         if mission.indicators.isEmpty {
-            blocks.append(.note(Note(.toWrite, title: "À compléter",
-                                     blocks: [.text("Indicateurs de moyens et de résultat à décrire, avec leurs cibles.")])))
+            blocks.append(
+                .note(
+                    Note(
+                        .toWrite, title: "À compléter",
+                        blocks: [.text("Indicateurs de moyens et de résultat à décrire, avec leurs cibles.")])))
         } else {
             blocks.append(.table(indicatorTable(mission)))
         }
@@ -45,34 +52,48 @@ struct MissionBlocks {
         let calendar = figures.calendar.first { $0.id == mission.id.value }
         func date(_ d: CalendarDate?, _ missing: String) -> [Inline] { cell(d.map(FrenchFormat.date) ?? missing) }
         let limit = project.contract.signatureDate == nil ? "à compter de la signature" : "au choix de la CPTS"
-        return Table(id: "dates-\(mission.id.value)", caption: "Calendrier — \(title(mission))",
-                     columns: [.init("Étape"), .init("Limite de l’ACI"), .init("Date prévue")],
-                     rows: [[cell("Démarrage"), date(calendar?.latestStart, limit), date(mission.plannedStart?.value, "à préciser")],
-                            [cell("Déploiement complet"), date(calendar?.latestDeployment, limit),
-                             date(mission.plannedDeployment?.value, "à préciser")]],
-                     rowHeaders: true)
+        return Table(
+            id: "dates-\(mission.id.value)", caption: "Calendrier — \(title(mission))",
+            columns: [.init("Étape"), .init("Limite de l’ACI"), .init("Date prévue")],
+            rows: [
+                [
+                    cell("Démarrage"), date(calendar?.latestStart, limit),
+                    date(mission.plannedStart?.value, "à préciser"),
+                ],
+                [
+                    cell("Déploiement complet"), date(calendar?.latestDeployment, limit),
+                    date(mission.plannedDeployment?.value, "à préciser"),
+                ],
+            ],
+            rowHeaders: true)
     }
 
     func indicatorTable(_ mission: Mission) -> Table {
-        var columns: [Table.Column] = [.init("Indicateur"), .init("Type"), .init("Valeur initiale"),
-                                       .init(year.map { "Cible (année \($0))" } ?? "Cible")]
+        var columns: [Table.Column] = [
+            .init("Indicateur"), .init("Type"), .init("Valeur initiale"),
+            .init(year.map { "Cible (année \($0))" } ?? "Cible"),
+        ]
         if year != nil { columns.append(.init("Cible fixée")) }
         columns += [.init("Justificatif"), .init("Montant", .right)]
         let rows = mission.indicators.map { i -> [[Inline]] in
             let target = i.target(inForce: year)
-            var row = [cell(i.label), cell(i.kind.label), cell(i.initialValue ?? "—"), cell(target.target ?? "à préciser")]
+            var row = [
+                cell(i.label), cell(i.kind.label), cell(i.initialValue ?? "—"), cell(target.target ?? "à préciser"),
+            ]
             if year != nil { row.append(cell(target.setIn.map { "en année \($0)" } ?? "au contrat")) }
             row += [cell(i.evidence ?? "—"), cell(Self.amount(i))]
             return row
         }
-        return Table(id: "indicateurs-\(mission.id.value)", caption: "Indicateurs — \(title(mission))",
-                     columns: columns, rows: rows, rowHeaders: true)
+        return Table(
+            id: "indicateurs-\(mission.id.value)", caption: "Indicateurs — \(title(mission))",
+            columns: columns, rows: rows, rowHeaders: true)
     }
 
     /// A single amount, or the graduated amounts as contracts write them.
     static func amount(_ indicator: MissionIndicator) -> String {
         if !indicator.steps.isEmpty {
-            return indicator.steps.map { "\($0.condition) : \(FigureValue.euros($0.amount).formatted)" }.joined(separator: " ; ")
+            return indicator.steps.map { "\($0.condition) : \(FigureValue.euros($0.amount).formatted)" }.joined(
+                separator: " ; ")
         }
         return indicator.amount.map { FigureValue.euros($0).formatted } ?? "—"
     }

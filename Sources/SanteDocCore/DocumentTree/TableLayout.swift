@@ -28,7 +28,7 @@ enum TableLayout {
         if let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) {
             widths[widest] += 100 - widths.reduce(0, +)
         }
-        guard widths.allSatisfy({ $0 > 0 }) else {   // too many columns for the minimum: equal shares
+        guard widths.allSatisfy({ $0 > 0 }) else {  // too many columns for the minimum: equal shares
             return (0..<count).map { 100 / count + ($0 < 100 % count ? 1 : 0) }.map { max(1, $0) }
         }
         return widths

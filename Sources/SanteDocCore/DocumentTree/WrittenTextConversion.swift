@@ -4,7 +4,8 @@ enum WrittenTextConversion {
     static func blocks(_ written: [WrittenBlock]) -> [Block] { written.map(block) }
 
     static func section(_ written: WrittenSubsection) -> Section {
-        Section(id: "", title: written.title, blocks: blocks(written.blocks), sections: written.subsections.map(section))
+        Section(
+            id: "", title: written.title, blocks: blocks(written.blocks), sections: written.subsections.map(section))
     }
 
     static func block(_ written: WrittenBlock) -> Block {
@@ -14,9 +15,11 @@ enum WrittenTextConversion {
         case let .quote(content): return .quote(Quote(blocks: blocks(content), attribution: nil, sourceURL: nil))
         case let .code(text): return .code(text)
         case let .table(table):
-            return .table(Table(caption: table.caption,
-                                columns: table.columns.map { Table.Column($0.title, alignment($0.alignment)) },
-                                rows: table.rows.map { $0.map { $0.map(inline) } }))
+            return .table(
+                Table(
+                    caption: table.caption,
+                    columns: table.columns.map { Table.Column($0.title, alignment($0.alignment)) },
+                    rows: table.rows.map { $0.map { $0.map(inline) } }))
         case let .guidance(content):
             return .note(Note(.toWrite, title: MarkdownSectionReader.stubMarker, blocks: blocks(content)))
         }

@@ -32,23 +32,21 @@ public struct FigureCalculator {
         let typed = FrenchFormat.decimal(declared.value.value, places: places)
         let rounded = FrenchFormat.decimal(computed, places: places)
         guard typed != rounded else { return }
-        diagnostics.error("chiffre.incoherent", at: declared.location,
-                          "\(what) : valeur saisie \(typed)\(unit), valeur calculée \(rounded)\(unit).",
-                          hint: "supprimez la valeur saisie (SanteDoc la calcule) ou corrigez les données sources.")
+        diagnostics.error(
+            "chiffre.incoherent", at: declared.location,
+            "\(what) : valeur saisie \(typed)\(unit), valeur calculée \(rounded)\(unit).",
+            hint: "supprimez la valeur saisie (SanteDoc la calcule) ou corrigez les données sources.")
     }
 
     /// Reports a typed figure that disagrees with the computed one.
-    func checkDeclared<T: Equatable>(_ declared: Located<T>?, _ computed: T?, what: String,
-                                     show: (T) -> String) {
+    func checkDeclared<T: Equatable>(
+        _ declared: Located<T>?, _ computed: T?, what: String,
+        show: (T) -> String
+    ) {
         guard let declared, let computed, declared.value != computed else { return }
-        diagnostics.error("chiffre.incoherent", at: declared.location,
-                          "\(what) : valeur saisie \(show(declared.value)), valeur calculée \(show(computed)).",
-                          hint: "supprimez la valeur saisie (SanteDoc la calcule) ou corrigez les données sources.")
+        diagnostics.error(
+            "chiffre.incoherent", at: declared.location,
+            "\(what) : valeur saisie \(show(declared.value)), valeur calculée \(show(computed)).",
+            hint: "supprimez la valeur saisie (SanteDoc la calcule) ou corrigez les données sources.")
     }
-}
-
-/// The figure, or why it cannot be computed.
-func known<T>(_ value: T?, _ make: (T) -> FigureValue, _ reason: String,
-              shown: String = FigureValue.notAvailable) -> FigureValue {
-    value.map(make) ?? .unknown(reason: reason, shown: shown)
 }

@@ -39,6 +39,14 @@ public enum FigureValue: Equatable, Sendable {
         }
     }
 
+    /// The figure, or why it cannot be computed.
+    static func known<T>(
+        _ value: T?, _ make: (T) -> FigureValue, _ reason: String,
+        shown: String = FigureValue.notAvailable
+    ) -> FigureValue {
+        value.map(make) ?? .unknown(reason: reason, shown: shown)
+    }
+
     /// Printed in documents for data the sources do not give.
     public static let notAvailable = "non disponible"
 

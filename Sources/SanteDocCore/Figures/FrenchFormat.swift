@@ -1,9 +1,12 @@
 import Foundation
+
 /// French number and date formatting, written out so outputs are identical on every
 /// machine (no locale data involved). Groups are separated by a no-break space.
 public enum FrenchFormat {
-    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                         "septembre", "octobre", "novembre", "décembre"]
+    static let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre",
+    ]
 
     public static func integer(_ n: Int) -> String {
         (n < 0 ? minus : "") + group(String(n.magnitude))
@@ -61,8 +64,10 @@ public enum FrenchFormat {
     /// The unit word agreed with the value it follows (`0,9 point`, `2 points`).
     public static func unit(_ unit: String, agreeingWith value: Double, places: Int) -> String {
         guard unit == "points" || unit == "point" else { return unit }
-        let shown = Double(decimal(abs(value), places: places).replacingOccurrences(of: "\u{00A0}", with: "")
-            .replacingOccurrences(of: ",", with: ".")) ?? abs(value)
+        let shown =
+            Double(
+                decimal(abs(value), places: places).replacingOccurrences(of: "\u{00A0}", with: "")
+                    .replacingOccurrences(of: ",", with: ".")) ?? abs(value)
         return shown < 2 ? "point" : "points"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Replaces `{{name}}` in section text by the French-formatted figure.
 public struct PlaceholderResolver {
     let figures: FigureSet
@@ -13,15 +14,17 @@ public struct PlaceholderResolver {
     public func validate(_ placeholders: [Located<String>]) {
         for placeholder in placeholders {
             guard let value = figures[placeholder.value] else {
-                diagnostics.error("chiffre.inconnu", at: placeholder.location,
-                                  "Chiffre inconnu « {{\(placeholder.value)}} ».",
-                                  hint: Suggestions.hint(for: placeholder.value, in: figures.names)
-                                    ?? "« santedoc figures » liste les noms disponibles.")
+                diagnostics.error(
+                    "chiffre.inconnu", at: placeholder.location,
+                    "Chiffre inconnu « {{\(placeholder.value)}} ».",
+                    hint: Suggestions.hint(for: placeholder.value, in: figures.names)
+                        ?? "« santedoc figures » liste les noms disponibles.")
                 continue
             }
             if case let .unknown(reason, _) = value {
-                diagnostics.warning("chiffre.non-determine", at: placeholder.location,
-                                    "Le chiffre « \(placeholder.value) » ne peut pas être calculé : \(reason).")
+                diagnostics.warning(
+                    "chiffre.non-determine", at: placeholder.location,
+                    "Le chiffre « \(placeholder.value) » ne peut pas être calculé : \(reason).")
             }
         }
     }
@@ -36,8 +39,9 @@ public struct PlaceholderResolver {
     }
 
     private func resolve(_ section: WrittenSubsection) -> WrittenSubsection {
-        WrittenSubsection(title: resolve(section.title), blocks: section.blocks.map(resolve),
-                          subsections: section.subsections.map(resolve))
+        WrittenSubsection(
+            title: resolve(section.title), blocks: section.blocks.map(resolve),
+            subsections: section.subsections.map(resolve))
     }
 
     private func resolve(_ block: WrittenBlock) -> WrittenBlock {
@@ -70,7 +74,8 @@ public struct PlaceholderResolver {
         guard text.contains("{{") else { return text }
         var result = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
+        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex)
+        {
             result += rest[..<open.lowerBound]
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             result += figures[name]?.formatted ?? "{{\(name)}}"

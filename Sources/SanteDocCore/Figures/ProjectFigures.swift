@@ -58,7 +58,11 @@ public struct ProjectFigures: Sendable {
     }
 
     public struct IndicatorComparison: Sendable {
-        public enum Verdict: String, Sendable { case better = "meilleur", worse = "moins bon", equal = "égal" }
+        public enum Verdict: String, Sendable {
+            case better = "meilleur"
+            case worse = "moins bon"
+            case equal = "égal"
+        }
         public var indicator: DiagnosticIndicator
         public var slug: String
         public var gapDepartment: Quantity?

@@ -5,7 +5,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public var day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= CalendarDate.days(inMonth: month, year: year) else {
+            return nil
+        }
         self.year = year
         self.month = month
         self.day = day
@@ -15,14 +17,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
     /// The same day `months` later, clamped to the end of a shorter month (31 Aug + 6 = 28/29 Feb).
     public func adding(months: Int) -> CalendarDate {
         let index = year * 12 + (month - 1) + months
-        let y = index / 12, m = index % 12 + 1
+        let y = index / 12
+        let m = index % 12 + 1
         return CalendarDate(year: y, month: m, day: min(day, CalendarDate.days(inMonth: m, year: y)))!
     }
 
@@ -30,8 +34,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public var previousDay: CalendarDate {
         if day > 1 { return CalendarDate(year: year, month: month, day: day - 1)! }
         let earlier = adding(months: -1)
-        return CalendarDate(year: earlier.year, month: earlier.month,
-                            day: CalendarDate.days(inMonth: earlier.month, year: earlier.year))!
+        return CalendarDate(
+            year: earlier.year, month: earlier.month,
+            day: CalendarDate.days(inMonth: earlier.month, year: earlier.year))!
     }
 
     /// Days since 1 January of year 1 (proleptic Gregorian), to count days between dates.
@@ -49,13 +54,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public static let distantPast = CalendarDate(year: 1, month: 1, day: 1)!
 
     public var iso: String {
-        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        func pad(_ n: Int, _ width: Int) -> String {
+            String(repeating: "0", count: max(0, width - String(n).count)) + String(n)
+        }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     public var description: String { iso }
 
-    public static func < (l: CalendarDate, r: CalendarDate) -> Bool { (l.year, l.month, l.day) < (r.year, r.month, r.day) }
+    public static func < (l: CalendarDate, r: CalendarDate) -> Bool {
+        (l.year, l.month, l.day) < (r.year, r.month, r.day)
+    }
 
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {

@@ -1,6 +1,9 @@
 /// A line of the territorial diagnostic, compared with wider areas.
 public struct DiagnosticIndicator: Sendable {
-    public enum BetterDirection: String, Sendable { case higher = "hausse", lower = "baisse" }
+    public enum BetterDirection: String, Sendable {
+        case higher = "hausse"
+        case lower = "baisse"
+    }
 
     public var name: String
     public var unit: String?

@@ -11,28 +11,37 @@ public enum Limits {
     }
 
     /// France counts 68,4 million inhabitants (INSEE, 2024).
-    public static let territoryPopulation = Plausible(range: 1...70_000_000, unit: "habitants",
-                                                      reason: "une CPTS couvre au moins un habitant, et pas plus que la France")
+    public static let territoryPopulation = Plausible(
+        range: 1...70_000_000, unit: "habitants",
+        reason: "une CPTS couvre au moins un habitant, et pas plus que la France")
     /// Paris, the largest commune, has 2,1 million inhabitants; a commune may have none.
-    public static let communePopulation = Plausible(range: 0...2_500_000, unit: "habitants",
-                                                    reason: "la plus grande commune de France (Paris) compte 2,1 millions d’habitants")
+    public static let communePopulation = Plausible(
+        range: 0...2_500_000, unit: "habitants",
+        reason: "la plus grande commune de France (Paris) compte 2,1 millions d’habitants")
     /// The most populous department (Nord) has 2,6 million inhabitants.
-    public static let departmentPopulation = Plausible(range: 1...3_000_000, unit: "habitants",
-                                                       reason: "le département le plus peuplé (Nord) compte 2,6 millions d’habitants")
-    public static let memberCount = Plausible(range: 0...100_000, unit: "professionnels",
-                                              reason: "un effectif ne peut être négatif, et aucune CPTS ne compte 100 000 membres")
-    public static let communeCount = Plausible(range: 1...40_000, unit: "communes", reason: "la France compte 35 000 communes")
+    public static let departmentPopulation = Plausible(
+        range: 1...3_000_000, unit: "habitants",
+        reason: "le département le plus peuplé (Nord) compte 2,6 millions d’habitants")
+    public static let memberCount = Plausible(
+        range: 0...100_000, unit: "professionnels",
+        reason: "un effectif ne peut être négatif, et aucune CPTS ne compte 100 000 membres")
+    public static let communeCount = Plausible(
+        range: 1...40_000, unit: "communes", reason: "la France compte 35 000 communes")
     /// ACI amounts are at most a few hundred thousand euros a year.
-    public static let amount = Plausible(range: 0...10_000_000, unit: "€",
-                                         reason: "un montant de l’ACI ne peut être négatif et reste sous 10 millions d’euros")
+    public static let amount = Plausible(
+        range: 0...10_000_000, unit: "€",
+        reason: "un montant de l’ACI ne peut être négatif et reste sous 10 millions d’euros")
     public static let percent = Plausible(range: 0...100, unit: "%", reason: "une part se compte de 0 à 100 %")
-    public static let sizeClass = Plausible(range: 1...20, unit: "",
-                                            reason: "les tailles de l’ACI se numérotent à partir de 1 (quatre aujourd’hui)")
+    public static let sizeClass = Plausible(
+        range: 1...20, unit: "",
+        reason: "les tailles de l’ACI se numérotent à partir de 1 (quatre aujourd’hui)")
     public static let year = Plausible(range: 1900...2100, unit: "", reason: "une année s’écrit sur quatre chiffres")
     public static let contractYears = Plausible(range: 1...10, unit: "ans", reason: "un contrat ACI dure cinq ans")
-    public static let delayMonths = Plausible(range: 0...120, unit: "mois", reason: "les délais de l’ACI se comptent en mois")
-    public static let thresholdPopulation = Plausible(range: 0...70_000_000, unit: "habitants",
-                                                      reason: "un seuil de taille est une population")
+    public static let delayMonths = Plausible(
+        range: 0...120, unit: "mois", reason: "les délais de l’ACI se comptent en mois")
+    public static let thresholdPopulation = Plausible(
+        range: 0...70_000_000, unit: "habitants",
+        reason: "un seuil de taille est une population")
     /// Areas in km²: France, overseas included, covers about 640 000 km².
     public static let area = 0.0...700_000.0
     /// Diagnostic indicators are rates, counts or densities: far below a thousand billion.

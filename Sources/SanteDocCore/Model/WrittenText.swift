@@ -27,7 +27,8 @@ public indirect enum WrittenSpan: Equatable, Sendable {
         switch self {
         case let .text(s), let .code(s): return s
         case let .emphasis(c), let .strong(c), let .strikethrough(c), let .superscript(c), let .subscript(c),
-             let .link(_, c): return c.map(\.plainText).joined()
+            let .link(_, c):
+            return c.map(\.plainText).joined()
         case .lineBreak: return " "
         }
     }

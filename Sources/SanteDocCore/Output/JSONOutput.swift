@@ -4,8 +4,12 @@ import Foundation
 public enum JSONOutput {
     public static func text(_ object: Any) -> String {
         guard JSONSerialization.isValidJSONObject(object),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys,
-                                                                                       .withoutEscapingSlashes])
+            let data = try? JSONSerialization.data(
+                withJSONObject: object,
+                options: [
+                    .prettyPrinted, .sortedKeys,
+                    .withoutEscapingSlashes,
+                ])
         else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
@@ -34,9 +38,12 @@ public enum FiguresJSON {
 /// report when the sources could be read, with `"sources_valides": false` and the
 /// diagnostics when they could not.
 public enum CheckJSON {
-    public static func object(report: CompletenessReport?, diagnostics: [Diagnostic], project: String?) -> [String: Any] {
-        var object: [String: Any] = ["sources_valides": report != nil, "complete": report?.isComplete ?? false,
-                                     "diagnostics": diagnostics.map(entry)]
+    public static func object(report: CompletenessReport?, diagnostics: [Diagnostic], project: String?) -> [String: Any]
+    {
+        var object: [String: Any] = [
+            "sources_valides": report != nil, "complete": report?.isComplete ?? false,
+            "diagnostics": diagnostics.map(entry),
+        ]
         if let project { object["project"] = project }
         guard let report else { return object }
         object["referential"] = report.referential.id
@@ -46,7 +53,7 @@ public enum CheckJSON {
         object["requirements"] = report.results.map { result -> [String: Any] in
             var entry: [String: Any] = [
                 "id": result.requirement.id, "title": result.requirement.title,
-                "severity": result.requirement.severity.rawValue, "status": result.status.rawValue,
+                "severity": result.requirement.priority.rawValue, "status": result.status.rawValue,
                 "source": result.requirement.source,
             ]
             if let location = result.location { entry["location"] = "\(location.file):\(location.line)" }
@@ -60,7 +67,9 @@ public enum CheckJSON {
 
     /// A diagnostic as JSON: file, line, column, id, severity, message, suggestion.
     public static func entry(_ diagnostic: Diagnostic) -> [String: Any] {
-        var entry: [String: Any] = ["id": diagnostic.id, "severity": diagnostic.severity.label, "message": diagnostic.message]
+        var entry: [String: Any] = [
+            "id": diagnostic.id, "severity": diagnostic.severity.label, "message": diagnostic.message,
+        ]
         if let location = diagnostic.location {
             entry["file"] = location.file
             entry["line"] = location.line
@@ -80,8 +89,10 @@ public enum ChangeNoteJSON {
         object["comparee_a"] = note.baseline
         object["recalculee"] = note.recomputed
         object["modifications"] = note.changes.map { change -> [String: Any] in
-            ["type": change.kind.rawValue, "endroit": change.place, "element": change.item,
-             "details": change.details.map { ["colonne": $0.column, "avant": $0.old, "apres": $0.new] }]
+            [
+                "type": change.kind.rawValue, "endroit": change.place, "element": change.item,
+                "details": change.details.map { ["colonne": $0.column, "avant": $0.old, "apres": $0.new] },
+            ]
         }
         return object
     }

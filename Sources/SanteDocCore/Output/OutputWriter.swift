@@ -20,7 +20,8 @@ public struct OutputWriter {
     public func write(_ files: [(name: String, bytes: [UInt8])]) throws {
         let root = directory.path
         guard root != "/" else {
-            throw OutputError.refused(root, "SanteDoc n’écrit pas à la racine du système ; indiquez un dossier (-o Build)")
+            throw OutputError.refused(
+                root, "SanteDoc n’écrit pas à la racine du système ; indiquez un dossier (-o Build)")
         }
         for file in files { try Self.checkName(file.name) }
         do {
@@ -35,9 +36,12 @@ public struct OutputWriter {
         defer { flock(folder, LOCK_UN) }
 
         try replayJournal(in: folder)
+        // A run killed while writing its journal leaves `.santedoc-journal.PID.tmp`; under
+        // the lock, any such file is stale.
+        sweepStaleTemporaries(named: Self.journalName, in: folder)
         let pid = ProcessInfo.processInfo.processIdentifier
         var staged: [(parent: Int32, temporary: String, final: String, path: String)] = []
-        defer {   // reached with entries only on failure: nothing half-written stays behind
+        defer {  // reached with entries only on failure: nothing half-written stays behind
             for file in staged {
                 unlinkat(file.parent, file.temporary, 0)
                 close(file.parent)
@@ -50,11 +54,12 @@ public struct OutputWriter {
             staged.append((parent, temporary, name, file.name))
             try writeSynced(file.bytes, to: temporary, in: parent, shownAs: file.name)
         }
-        let entries = staged.map { entry -> String in
-            let folderPart = (entry.path as NSString).deletingLastPathComponent
-            let prefix = folderPart.isEmpty ? "" : folderPart + "/"
-            return "\(prefix)\(entry.temporary)\t\(entry.path)"
-        }.joined(separator: "\n") + "\n"
+        let entries =
+            staged.map { entry -> String in
+                let folderPart = (entry.path as NSString).deletingLastPathComponent
+                let prefix = folderPart.isEmpty ? "" : folderPart + "/"
+                return "\(prefix)\(entry.temporary)\t\(entry.path)"
+            }.joined(separator: "\n") + "\n"
         let pending = Self.journalName + ".\(pid).tmp"
         try writeSynced(Array(entries.utf8), to: pending, in: folder, shownAs: Self.journalName)
         guard renameat(folder, pending, folder, Self.journalName) == 0 else {
@@ -75,15 +80,19 @@ public struct OutputWriter {
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t").map(String.init)
             guard parts.count == 2, (try? Self.checkName(parts[1])) != nil else { continue }
-            let final = parts[1], name = (final as NSString).lastPathComponent
+            let final = parts[1]
+            let name = (final as NSString).lastPathComponent
             let temporaryName = (parts[0] as NSString).lastPathComponent
             guard (parts[0] as NSString).deletingLastPathComponent == (final as NSString).deletingLastPathComponent,
-                  temporaryName.hasPrefix(".\(name)."), temporaryName.hasSuffix(".tmp"),
-                  let (parent, _) = try? openParent(of: final, in: folder, creating: false) else { continue }
+                temporaryName.hasPrefix(".\(name)."), temporaryName.hasSuffix(".tmp"),
+                let (parent, _) = try? openParent(of: final, in: folder, creating: false)
+            else { continue }
             defer { close(parent) }
             if faccessat(parent, temporaryName, F_OK, AT_SYMLINK_NOFOLLOW) == 0,
-               renameat(parent, temporaryName, parent, name) != 0 {
-                throw OutputError.cannotWrite(directory.appendingPathComponent(final).path, SystemErrorText.posixText(errno))
+                renameat(parent, temporaryName, parent, name) != 0
+            {
+                throw OutputError.cannotWrite(
+                    directory.appendingPathComponent(final).path, SystemErrorText.posixText(errno))
             }
             fsync(parent)
         }
@@ -103,7 +112,8 @@ public struct OutputWriter {
             let failure = errno
             close(current)
             guard next >= 0 else {
-                let reason = failure == ELOOP || failure == ENOTDIR
+                let reason =
+                    failure == ELOOP || failure == ENOTDIR
                     ? "« \(component) » est un lien symbolique ou un fichier : SanteDoc n’écrit pas à travers un lien"
                     : SystemErrorText.posixText(failure)
                 throw OutputError.cannotWrite(directory.appendingPathComponent(path).path, reason)
@@ -127,11 +137,16 @@ public struct OutputWriter {
         // and a second sweep of the same folder would then see nothing.
         let copy = openat(parent, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard copy >= 0 else { return }
-        guard let stream = fdopendir(copy) else { close(copy); return }
+        guard let stream = fdopendir(copy) else {
+            close(copy)
+            return
+        }
         defer { closedir(stream) }
         var stale: [String] = []
         while let entry = readdir(stream) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if entryName.hasPrefix(".\(name).") && entryName.hasSuffix(".tmp") { stale.append(entryName) }
         }
         for entry in stale { unlinkat(parent, entry, 0) }
@@ -176,7 +191,8 @@ public struct OutputWriter {
         close(descriptor)
         guard failure == 0 else {
             unlinkat(folder, name, 0)
-            throw OutputError.cannotWrite(directory.appendingPathComponent(path).path, SystemErrorText.posixText(failure))
+            throw OutputError.cannotWrite(
+                directory.appendingPathComponent(path).path, SystemErrorText.posixText(failure))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Reads numbers the way French users type them: `64 455`, `64455`, `14,65`, `14.65`.
 enum FrenchNumber {
     static func integer(_ text: String) -> Int? {
@@ -9,9 +10,11 @@ enum FrenchNumber {
 
     /// The number with the count of decimals written (`8,10` → 2, `8,1` → 1, `64 455` → 0).
     static func quantity(_ text: String) -> Quantity? {
-        let clean = normalized(text).replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "\u{2212}", with: "-")
+        let clean = normalized(text).replacingOccurrences(of: ",", with: ".").replacingOccurrences(
+            of: "\u{2212}", with: "-")
         guard !clean.isEmpty, clean.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              let value = Double(clean), value.isFinite else { return nil }
+            let value = Double(clean), value.isFinite
+        else { return nil }
         let places = clean.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
         return Quantity(value, places: places)
     }

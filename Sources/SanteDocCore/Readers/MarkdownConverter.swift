@@ -49,8 +49,10 @@ struct MarkdownConverter {
             if case let .heading(level) = node.kind {
                 headings += 1
                 if headings > Limits.headingsPerSection {
-                    exceed("limite.titres", at: node, "Plus de \(FrenchFormat.integer(Limits.headingsPerSection)) titres dans cette section.",
-                           hint: "découpez le texte en plusieurs fichiers de sections.")
+                    exceed(
+                        "limite.titres", at: node,
+                        "Plus de \(FrenchFormat.integer(Limits.headingsPerSection)) titres dans cette section.",
+                        hint: "découpez le texte en plusieurs fichiers de sections.")
                     continue
                 }
                 close(downTo: level)
@@ -75,9 +77,10 @@ struct MarkdownConverter {
             return content.isEmpty ? [] : [.paragraph(content)]
         case let .list(ordered, _):
             if node.children.count > Limits.itemsPerList {
-                exceed("limite.elements-de-liste", at: node,
-                       "Cette liste a plus de \(FrenchFormat.integer(Limits.itemsPerList)) éléments.",
-                       hint: "présentez ces données dans un tableau CSV ou découpez la liste.")
+                exceed(
+                    "limite.elements-de-liste", at: node,
+                    "Cette liste a plus de \(FrenchFormat.integer(Limits.itemsPerList)) éléments.",
+                    hint: "présentez ces données dans un tableau CSV ou découpez la liste.")
                 return []
             }
             return [.list(ordered: ordered, items: node.children.map { item in item.children.flatMap { blocks($0) } })]
@@ -94,7 +97,7 @@ struct MarkdownConverter {
             return [.table(table(node, alignments: alignments))]
         case .thematicBreak:
             return []
-        case .heading:   // only inside lists or quotes (top-level headings open sections): strong text
+        case .heading:  // only inside lists or quotes (top-level headings open sections): strong text
             return [.paragraph([.strong(inlines(node.children))])]
         default:
             return node.children.flatMap { blocks($0) }
@@ -115,12 +118,15 @@ struct MarkdownConverter {
             guard let raw = sourceLine(row.line, from: row.column), raw.contains("|") else { continue }
             let cells = MarkdownTableLines.cellCount(raw)
             guard cells != columns else { continue }
-            diagnostics.error("markdown.tableau-colonnes", at: location(row),
-                              "Cette ligne du tableau a " + FrenchFormat.count(cells, "cellule", "cellules")
-                                + ", l’en-tête en a \(columns) : " + (cells < columns ? "des cellules manqueraient."
-                                                                                  : "des cellules seraient perdues."),
-                              hint: "ajoutez ou retirez des « | » pour avoir \(columns) cellules ; un « | » dans une cellule "
-                                + "s’écrit « \\| ».")
+            diagnostics.error(
+                "markdown.tableau-colonnes", at: location(row),
+                "Cette ligne du tableau a " + FrenchFormat.count(cells, "cellule", "cellules")
+                    + ", l’en-tête en a \(columns) : "
+                    + (cells < columns
+                        ? "des cellules manqueraient."
+                        : "des cellules seraient perdues."),
+                hint: "ajoutez ou retirez des « | » pour avoir \(columns) cellules ; un « | » dans une cellule "
+                    + "s’écrit « \\| ».")
         }
     }
 
@@ -128,14 +134,16 @@ struct MarkdownConverter {
     /// print the pipes as text.
     private func checkUnrecognisedTable(_ node: MarkdownNode) {
         guard let header = sourceLine(node.line, from: node.column), MarkdownTableLines.looksLikeRow(header),
-              let separator = sourceLine(node.line + 1, from: node.column), MarkdownTableLines.isDelimiter(separator)
+            let separator = sourceLine(node.line + 1, from: node.column), MarkdownTableLines.isDelimiter(separator)
         else { return }
-        let columns = MarkdownTableLines.cellCount(header), marks = MarkdownTableLines.cellCount(separator)
-        diagnostics.error("markdown.tableau-illisible", at: location(node),
-                          "Ce tableau n’est pas reconnu : l’en-tête a " + FrenchFormat.count(columns, "colonne", "colonnes")
-                            + ", la ligne de séparation en a \(marks) ; il serait affiché comme du texte.",
-                          hint: "écrivez autant de « --- » que de colonnes dans la deuxième ligne, par exemple "
-                            + "« |" + String(repeating: "---|", count: max(1, columns)) + " ».")
+        let columns = MarkdownTableLines.cellCount(header)
+        let marks = MarkdownTableLines.cellCount(separator)
+        diagnostics.error(
+            "markdown.tableau-illisible", at: location(node),
+            "Ce tableau n’est pas reconnu : l’en-tête a " + FrenchFormat.count(columns, "colonne", "colonnes")
+                + ", la ligne de séparation en a \(marks) ; il serait affiché comme du texte.",
+            hint: "écrivez autant de « --- » que de colonnes dans la deuxième ligne, par exemple "
+                + "« |" + String(repeating: "---|", count: max(1, columns)) + " ».")
     }
 
     private mutating func table(_ node: MarkdownNode, alignments: [MarkdownNode.ColumnAlignment]) -> WrittenTable {
@@ -143,11 +151,15 @@ struct MarkdownConverter {
         let rows = node.children.map { row in row.children.map { inlines($0.children) } }
         let header = rows.first ?? []
         let columns = header.enumerated().map { index, cell in
-            (title: cell.map(\.plainText).joined(), alignment: alignment(index < alignments.count ? alignments[index] : .none))
+            (
+                title: cell.map(\.plainText).joined(),
+                alignment: alignment(index < alignments.count ? alignments[index] : .none)
+            )
         }
         tablesInSection += 1
-        return WrittenTable(caption: "Tableau — " + currentTitle + (tablesInSection > 1 ? " (\(tablesInSection))" : ""),
-                            columns: columns, rows: Array(rows.dropFirst()))
+        return WrittenTable(
+            caption: "Tableau — " + currentTitle + (tablesInSection > 1 ? " (\(tablesInSection))" : ""),
+            columns: columns, rows: Array(rows.dropFirst()))
     }
 
     private func alignment(_ a: MarkdownNode.ColumnAlignment) -> WrittenTable.Alignment {
@@ -189,13 +201,17 @@ struct MarkdownConverter {
             case .strikethrough: result.append(.strikethrough(inlines(node.children)))
             case let .link(url, _): result.append(.link(url: url, content: inlines(node.children)))
             case .image:
-                diagnostics.warning("markdown.image", at: location(node),
-                                    "Les images ne sont pas reprises dans le document ; seul leur texte alternatif est affiché.")
+                diagnostics.warning(
+                    "markdown.image", at: location(node),
+                    "Les images ne sont pas reprises dans le document ; seul leur texte alternatif est affiché.")
                 result += inlines(node.children)
             case .htmlInline:
                 let tag = node.literal.lowercased().replacingOccurrences(of: " ", with: "")
                 if tag.hasPrefix("<!--") { continue }
-                if tag == "<br>" || tag == "<br/>" { result.append(.lineBreak); continue }
+                if tag == "<br>" || tag == "<br/>" {
+                    result.append(.lineBreak)
+                    continue
+                }
                 if tag == "<sup>" || tag == "<sub>" {
                     let closing = tag == "<sup>" ? "</sup>" : "</sub>"
                     if let end = nextClosing(closing, after: index - 1) {
@@ -218,17 +234,22 @@ struct MarkdownConverter {
     /// the scan goes, so that many placeholders cost no more than their text).
     private mutating func text(_ node: MarkdownNode) -> [WrittenSpan] {
         let literal = node.literal
-        var searchStart = literal.startIndex, column = node.column
+        var searchStart = literal.startIndex
+        var column = node.column
         while let open = literal.range(of: "{{", range: searchStart..<literal.endIndex),
-              let close = literal.range(of: "}}", range: open.upperBound..<literal.endIndex) {
+            let close = literal.range(of: "}}", range: open.upperBound..<literal.endIndex)
+        {
             column += literal[searchStart..<open.lowerBound].count
             guard placeholders.count < Limits.placeholdersPerSection else {
-                exceed("limite.chiffres", at: node, "Plus de \(FrenchFormat.integer(Limits.placeholdersPerSection)) chiffres "
+                exceed(
+                    "limite.chiffres", at: node,
+                    "Plus de \(FrenchFormat.integer(Limits.placeholdersPerSection)) chiffres "
                         + "« {{…}} » dans cette section.", hint: "découpez le texte en plusieurs fichiers de sections.")
                 break
             }
             let name = literal[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            placeholders.append(Located(name, at: SourceLocation(file: file, line: node.line + lineOffset, column: column)))
+            placeholders.append(
+                Located(name, at: SourceLocation(file: file, line: node.line + lineOffset, column: column)))
             column += literal[open.lowerBound..<close.upperBound].count
             searchStart = close.upperBound
         }
@@ -242,9 +263,10 @@ struct MarkdownConverter {
     }
 
     private func warnRawHTML(at node: MarkdownNode) {
-        diagnostics.warning("markdown.html", at: location(node),
-                            "Le HTML écrit dans une section n’est pas interprété ; il est affiché tel quel.",
-                            hint: "utilisez la syntaxe Markdown (**gras**, *italique*, listes « - », tableaux « | »).")
+        diagnostics.warning(
+            "markdown.html", at: location(node),
+            "Le HTML écrit dans une section n’est pas interprété ; il est affiché tel quel.",
+            hint: "utilisez la syntaxe Markdown (**gras**, *italique*, listes « - », tableaux « | »).")
     }
 
     private func location(_ node: MarkdownNode) -> SourceLocation {

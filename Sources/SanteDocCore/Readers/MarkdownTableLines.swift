@@ -8,9 +8,13 @@ enum MarkdownTableLines {
         var text = line.trimmingCharacters(in: .whitespaces)[...]
         if text.hasPrefix("|") { text = text.dropFirst() }
         if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
-        var count = 1, escaped = false
+        var count = 1
+        var escaped = false
         for character in text {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch character {
             case "\\": escaped = true
             case "|": count += 1
@@ -31,7 +35,8 @@ enum MarkdownTableLines {
     /// its first line (1-based) and its cell count. A plain pass over the text, run before
     /// the Markdown parser, which is slow on very large tables.
     static func oversizedTable(in lines: [Substring], limit: Int) -> (line: Int, cells: Int)? {
-        var start = 0, cells = 0
+        var start = 0
+        var cells = 0
         // `cells` is 0 between tables; a table's separator line holds no cell.
         for (index, line) in lines.enumerated() {
             if line.contains("|") {

@@ -26,16 +26,18 @@ public struct ProjectFolder: ProjectSources {
     public func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String? {
         let start = SourceLocation(file: relativePath)
         guard let url = confinedURL(relativePath) else {
-            diagnostics.error("fichier.hors-projet", at: start,
-                              "« \(relativePath) » mène hors du dossier du projet ; SanteDoc ne lit que les fichiers du projet.",
-                              hint: "copiez le fichier dans le dossier du projet au lieu d’un lien ou d’un chemin « ../ ».")
+            diagnostics.error(
+                "fichier.hors-projet", at: start,
+                "« \(relativePath) » mène hors du dossier du projet ; SanteDoc ne lit que les fichiers du projet.",
+                hint: "copiez le fichier dans le dossier du projet au lieu d’un lien ou d’un chemin « ../ ».")
             return nil
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = attributes?[.size] as? Int, size > Self.maximumFileSize {
-            diagnostics.error("fichier.trop-grand", at: start,
-                              "« \(relativePath) » dépasse \(Self.maximumFileSize / 1024 / 1024) Mo.",
-                              hint: "découpez le texte en plusieurs sections ou allégez le tableau.")
+            diagnostics.error(
+                "fichier.trop-grand", at: start,
+                "« \(relativePath) » dépasse \(Self.maximumFileSize / 1024 / 1024) Mo.",
+                hint: "découpez le texte en plusieurs sections ou allégez le tableau.")
             return nil
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -9,8 +9,12 @@ public enum ProjectLocator {
     public static func defaultDirectory(in current: String = FileManager.default.currentDirectoryPath) -> String {
         var isFolder: ObjCBool = false
         let sample = URL(fileURLWithPath: current).appendingPathComponent(sampleFolder).path
-        if FileManager.default.fileExists(atPath: sample, isDirectory: &isFolder), isFolder.boolValue { return sampleFolder }
-        if FileManager.default.fileExists(atPath: URL(fileURLWithPath: current).appendingPathComponent(ProjectReader.dataFile).path) {
+        if FileManager.default.fileExists(atPath: sample, isDirectory: &isFolder), isFolder.boolValue {
+            return sampleFolder
+        }
+        if FileManager.default.fileExists(
+            atPath: URL(fileURLWithPath: current).appendingPathComponent(ProjectReader.dataFile).path)
+        {
             return "."
         }
         return sampleFolder

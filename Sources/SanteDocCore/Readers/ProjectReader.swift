@@ -19,8 +19,9 @@ public struct ProjectReader {
         var project = Project()
         var placeholders: [Located<String>] = []
         if !folder.exists(map.dataFile) {
-            diagnostics.error("projet.yaml-absent", at: map.dataStart, "Le dossier ne contient pas « \(map.dataFile) ».",
-                              hint: "créez un projet avec « santedoc init DOSSIER » ou vérifiez le dossier indiqué.")
+            diagnostics.error(
+                "projet.yaml-absent", at: map.dataStart, "Le dossier ne contient pas « \(map.dataFile) ».",
+                hint: "créez un projet avec « santedoc init DOSSIER » ou vérifiez le dossier indiqué.")
         } else if let text = folder.readText(map.dataFile, diagnostics: diagnostics) {
             ProjectDataReader(file: map.dataFile, diagnostics: diagnostics).read(text, into: &project)
         }
@@ -34,7 +35,8 @@ public struct ProjectReader {
         }
         for file in folder.files(in: map.sectionsFolder, withExtension: "md") {
             guard let text = folder.readText(file, diagnostics: diagnostics),
-                  let read = MarkdownSectionReader(file: file, diagnostics: diagnostics).read(text) else { continue }
+                let read = MarkdownSectionReader(file: file, diagnostics: diagnostics).read(text)
+            else { continue }
             project.sections.append(read.section)
             placeholders += read.placeholders
         }

@@ -17,19 +17,23 @@ public struct InMemoryProject: ProjectSources {
     public func exists(_ relativePath: String) -> Bool { files[relativePath] != nil }
 
     public func files(in folder: String, withExtension ext: String) -> [String] {
-        files.keys.filter { $0.hasPrefix(folder + "/") && $0.hasSuffix("." + ext) && !$0.dropFirst(folder.count + 1).contains("/") }
-            .sorted()
+        files.keys.filter {
+            $0.hasPrefix(folder + "/") && $0.hasSuffix("." + ext) && !$0.dropFirst(folder.count + 1).contains("/")
+        }
+        .sorted()
     }
 
     public func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String? {
         guard let bytes = files[relativePath] else {
-            diagnostics.error("fichier.illisible", at: SourceLocation(file: relativePath), "Impossible de lire « \(relativePath) ».")
+            diagnostics.error(
+                "fichier.illisible", at: SourceLocation(file: relativePath), "Impossible de lire « \(relativePath) ».")
             return nil
         }
         guard bytes.count <= ProjectFolder.maximumFileSize else {
-            diagnostics.error("fichier.trop-grand", at: SourceLocation(file: relativePath),
-                              "« \(relativePath) » dépasse \(ProjectFolder.maximumFileSize / 1024 / 1024) Mo.",
-                              hint: "découpez le texte en plusieurs sections ou allégez le tableau.")
+            diagnostics.error(
+                "fichier.trop-grand", at: SourceLocation(file: relativePath),
+                "« \(relativePath) » dépasse \(ProjectFolder.maximumFileSize / 1024 / 1024) Mo.",
+                hint: "découpez le texte en plusieurs sections ou allégez le tableau.")
             return nil
         }
         return TextDecoding.decode(bytes, file: relativePath, diagnostics: diagnostics)

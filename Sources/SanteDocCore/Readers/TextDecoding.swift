@@ -5,11 +5,12 @@ import Foundation
 enum TextDecoding {
     static func decode(_ bytes: some Collection<UInt8>, file: String, diagnostics: DiagnosticEngine) -> String? {
         var bytes = Array(bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }   // Excel's UTF-8 mark
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Excel's UTF-8 mark
         if let nul = bytes.firstIndex(of: 0) {
-            diagnostics.error("fichier.binaire", at: position(of: nul, in: bytes, file: file),
-                              "« \(file) » n’est pas un fichier texte (octet nul).",
-                              hint: "enregistrez-le en texte brut UTF-8 (.md, .yaml ou .csv), pas en .docx ou .xlsx.")
+            diagnostics.error(
+                "fichier.binaire", at: position(of: nul, in: bytes, file: file),
+                "« \(file) » n’est pas un fichier texte (octet nul).",
+                hint: "enregistrez-le en texte brut UTF-8 (.md, .yaml ou .csv), pas en .docx ou .xlsx.")
             return nil
         }
         if let text = String(validating: bytes, as: UTF8.self) {
@@ -17,10 +18,13 @@ enum TextDecoding {
         }
         let bad = firstInvalidUTF8(bytes) ?? 0
         let likely1252 = bytes.contains { (0x80...0xFF).contains($0) }
-        diagnostics.error("fichier.encodage", at: position(of: bad, in: bytes, file: file),
-                          "« \(file) » n’est pas encodé en UTF-8"
-                            + (likely1252 ? " (probablement Windows-1252, l’encodage des exports Word et Excel)." : "."),
-                          hint: "ré-enregistrez le fichier en « UTF-8 » (Excel : « CSV UTF-8 » ; éditeur : Enregistrer sous… › Encodage UTF-8).")
+        diagnostics.error(
+            "fichier.encodage", at: position(of: bad, in: bytes, file: file),
+            "« \(file) » n’est pas encodé en UTF-8"
+                + (likely1252 ? " (probablement Windows-1252, l’encodage des exports Word et Excel)." : "."),
+            hint:
+                "ré-enregistrez le fichier en « UTF-8 » (Excel : « CSV UTF-8 » ; éditeur : Enregistrer sous… › Encodage UTF-8)."
+        )
         return nil
     }
 
@@ -37,7 +41,8 @@ enum TextDecoding {
             default: return index
             }
             guard index + length <= bytes.count,
-                  bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { return index }
+                bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+            else { return index }
             index += length
         }
         return nil

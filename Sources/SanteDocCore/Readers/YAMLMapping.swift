@@ -13,13 +13,16 @@ struct YAMLMapping {
     /// Lines before the YAML text in its file (front matter starts on line 2).
     let lineOffset: Int
 
-    init?(_ node: Node, file: String, path: String, diagnostics: DiagnosticEngine, example: String? = nil,
-          lineOffset: Int = 0) {
+    init?(
+        _ node: Node, file: String, path: String, diagnostics: DiagnosticEngine, example: String? = nil,
+        lineOffset: Int = 0
+    ) {
         let location = YAMLMapping.location(of: node, in: file, lineOffset: lineOffset)
         guard case let .mapping(mapping) = node else {
-            diagnostics.error("yaml.type", at: location,
-                              "« \(path) » doit être une table de clés (clé: valeur), pas \(YAMLMapping.describe(node)).",
-                              hint: example.map { "par exemple :\n" + $0 })
+            diagnostics.error(
+                "yaml.type", at: location,
+                "« \(path) » doit être une table de clés (clé: valeur), pas \(YAMLMapping.describe(node)).",
+                hint: example.map { "par exemple :\n" + $0 })
             return nil
         }
         self.file = file
@@ -37,17 +40,22 @@ struct YAMLMapping {
     /// Reports keys that are not in `allowed`, suggesting the closest one.
     func rejectUnknownKeys(allowed: [String]) {
         for pair in pairs where !allowed.contains(pair.key) {
-            diagnostics.error("yaml.cle-inconnue", at: pair.keyLocation,
-                              "Clé inconnue « \(pair.key) »" + (path.isEmpty ? " au premier niveau du fichier." : " dans « \(path) »."),
-                              hint: Suggestions.hint(for: pair.key, in: allowed)
-                                ?? "clés possibles : " + allowed.joined(separator: ", ") + ".")
+            diagnostics.error(
+                "yaml.cle-inconnue", at: pair.keyLocation,
+                "Clé inconnue « \(pair.key) »"
+                    + (path.isEmpty ? " au premier niveau du fichier." : " dans « \(path) »."),
+                hint: Suggestions.hint(for: pair.key, in: allowed)
+                    ?? "clés possibles : " + allowed.joined(separator: ", ") + ".")
         }
     }
 
     subscript(key: String) -> Node? {
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
         if case let .scalar(scalar) = value, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null",
-           scalar.style == .plain { return nil }
+            scalar.style == .plain
+        {
+            return nil
+        }
         return value
     }
 
@@ -79,29 +87,35 @@ struct YAMLMapping {
             return nil
         }
         guard bound.range.contains(value) else {
-            diagnostics.emit(Self.outOfRange("« \(path.isEmpty ? "" : path + ".")\(key) »", value, bound,
-                                             at: valueLocation(of: key)))
+            diagnostics.emit(
+                Self.outOfRange(
+                    "« \(path.isEmpty ? "" : path + ".")\(key) »", value, bound,
+                    at: valueLocation(of: key)))
             return nil
         }
         return Located(value, at: valueLocation(of: key))
     }
 
-    static func outOfRange(_ what: String, _ value: Int, _ bound: Limits.Plausible, at location: SourceLocation) -> Diagnostic {
+    static func outOfRange(_ what: String, _ value: Int, _ bound: Limits.Plausible, at location: SourceLocation)
+        -> Diagnostic
+    {
         let unit = bound.unit.isEmpty ? "" : " " + bound.unit
-        return Diagnostic("valeur.hors-limites", .error, at: location,
-                          "\(what) vaut \(FrenchFormat.integer(value)) : valeur attendue de "
-                            + "\(FrenchFormat.integer(bound.range.lowerBound)) à \(FrenchFormat.integer(bound.range.upperBound))\(unit).",
-                          hint: "vérifiez le nombre saisi (\(bound.reason)).")
+        return Diagnostic(
+            "valeur.hors-limites", .error, at: location,
+            "\(what) vaut \(FrenchFormat.integer(value)) : valeur attendue de "
+                + "\(FrenchFormat.integer(bound.range.lowerBound)) à \(FrenchFormat.integer(bound.range.upperBound))\(unit).",
+            hint: "vérifiez le nombre saisi (\(bound.reason)).")
     }
 
     func number(_ key: String, range: ClosedRange<Double>) -> Located<Quantity>? {
         guard let node = self[key] else { return nil }
         if case let .scalar(scalar) = node, let value = FrenchNumber.quantity(scalar.string) {
             guard range.contains(value.value) else {
-                diagnostics.error("valeur.hors-limites", at: valueLocation(of: key),
-                                  "« \(path.isEmpty ? "" : path + ".")\(key) » vaut \(scalar.string) : valeur attendue de "
-                                    + "\(FrenchFormat.decimal(range.lowerBound, places: 0)) à \(FrenchFormat.decimal(range.upperBound, places: 0)).",
-                                  hint: "vérifiez le nombre saisi.")
+                diagnostics.error(
+                    "valeur.hors-limites", at: valueLocation(of: key),
+                    "« \(path.isEmpty ? "" : path + ".")\(key) » vaut \(scalar.string) : valeur attendue de "
+                        + "\(FrenchFormat.decimal(range.lowerBound, places: 0)) à \(FrenchFormat.decimal(range.upperBound, places: 0)).",
+                    hint: "vérifiez le nombre saisi.")
                 return nil
             }
             return Located(value, at: valueLocation(of: key))
@@ -133,6 +147,18 @@ struct YAMLMapping {
     }
 
     /// A list of texts; a single text is accepted as a list of one.
+    /// Reads a closed list of values (`type: bureau`), suggesting the closest allowed one.
+    func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) -> E? where E.RawValue == String {
+        guard let text = string(key) else { return nil }
+        if let value = E(rawValue: text.value) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        diagnostics.error(
+            "yaml.valeur-inconnue", at: text.location, "Valeur « \(text.value) » inconnue pour « \(path).\(key) ».",
+            hint: Suggestions.hint(for: text.value, in: allowed)
+                ?? "valeurs possibles : " + allowed.joined(separator: ", ") + ".")
+        return nil
+    }
+
     func strings(_ key: String) -> [String] { locatedStrings(key).map(\.value) }
 
     func locatedStrings(_ key: String) -> [Located<String>] {
@@ -142,9 +168,10 @@ struct YAMLMapping {
         case let .sequence(sequence):
             return sequence.compactMap { item in
                 if case let .scalar(scalar) = item { return Located(scalar.string, at: location(of: item)) }
-                diagnostics.error("yaml.type", at: location(of: item),
-                                  "Chaque élément de « \(path).\(key) » doit être un texte.",
-                                  hint: "écrivez une ligne « - texte » par élément.")
+                diagnostics.error(
+                    "yaml.type", at: location(of: item),
+                    "Chaque élément de « \(path).\(key) » doit être un texte.",
+                    hint: "écrivez une ligne « - texte » par élément.")
                 return nil
             }
         default:
@@ -155,8 +182,9 @@ struct YAMLMapping {
 
     func mapping(_ key: String, allowed: [String], example: String? = nil) -> YAMLMapping? {
         guard let node = self[key] else { return nil }
-        let child = YAMLMapping(node, file: file, path: "\(path.isEmpty ? "" : path + ".")\(key)",
-                                diagnostics: diagnostics, example: example, lineOffset: lineOffset)
+        let child = YAMLMapping(
+            node, file: file, path: "\(path.isEmpty ? "" : path + ".")\(key)",
+            diagnostics: diagnostics, example: example, lineOffset: lineOffset)
         child?.rejectUnknownKeys(allowed: allowed)
         return child
     }
@@ -169,8 +197,9 @@ struct YAMLMapping {
             return []
         }
         return sequence.enumerated().compactMap { index, item in
-            let child = YAMLMapping(item, file: file, path: "\(path.isEmpty ? "" : path + ".")\(key)[\(index + 1)]",
-                                    diagnostics: diagnostics, example: example, lineOffset: lineOffset)
+            let child = YAMLMapping(
+                item, file: file, path: "\(path.isEmpty ? "" : path + ".")\(key)[\(index + 1)]",
+                diagnostics: diagnostics, example: example, lineOffset: lineOffset)
             child?.rejectUnknownKeys(allowed: allowed)
             return child
         }
@@ -192,8 +221,11 @@ struct YAMLMapping {
         }
         return sequence.enumerated().compactMap { index, item in
             if case let .scalar(scalar) = item { return .text(Located(scalar.string, at: location(of: item))) }
-            guard let child = YAMLMapping(item, file: file, path: "\(path.isEmpty ? "" : path + ".")\(key)[\(index + 1)]",
-                                          diagnostics: diagnostics, example: example, lineOffset: lineOffset) else { return nil }
+            guard
+                let child = YAMLMapping(
+                    item, file: file, path: "\(path.isEmpty ? "" : path + ".")\(key)[\(index + 1)]",
+                    diagnostics: diagnostics, example: example, lineOffset: lineOffset)
+            else { return nil }
             child.rejectUnknownKeys(allowed: allowed)
             return .mapping(child)
         }
@@ -202,14 +234,16 @@ struct YAMLMapping {
     /// Reports a key that must be present in a list item.
     func require(_ key: String, _ what: String, example: String) {
         guard self[key] == nil else { return }
-        diagnostics.error("yaml.cle-manquante", at: location,
-                          "« \(path) » doit indiquer \(what) (clé « \(key) »).", hint: "ajoutez par exemple « \(example) ».")
+        diagnostics.error(
+            "yaml.cle-manquante", at: location,
+            "« \(path) » doit indiquer \(what) (clé « \(key) »).", hint: "ajoutez par exemple « \(example) ».")
     }
 
     private func typeError(_ key: String, _ node: Node, expected: String, example: String) {
-        diagnostics.error("yaml.type", at: location(of: node),
-                          "« \(path.isEmpty ? "" : path + ".")\(key) » doit être \(expected), pas \(YAMLMapping.describe(node)).",
-                          hint: "par exemple « \(example) ».")
+        diagnostics.error(
+            "yaml.type", at: location(of: node),
+            "« \(path.isEmpty ? "" : path + ".")\(key) » doit être \(expected), pas \(YAMLMapping.describe(node)).",
+            hint: "par exemple « \(example) ».")
     }
 
     func location(of node: Node) -> SourceLocation {

@@ -1,18 +1,22 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class ReferentialTests: XCTestCase {
     func testMalformedReferentialIsLocated() throws {
-        let root = try TestSupport.makeProject(["ref.yaml": """
-        id: x
-        exigences:
-          - id: a
-            titre: A
-            severite: bloquante
-            verification: {type: sectoin}
-        """])
+        let root = try TestSupport.makeProject([
+            "ref.yaml": """
+            id: x
+            exigences:
+              - id: a
+                titre: A
+                severite: bloquante
+                verification: {type: sectoin}
+            """
+        ])
         let diagnostics = DiagnosticEngine()
-        _ = ReferentialReader.load(root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml", diagnostics: diagnostics)
+        _ = ReferentialReader.load(
+            root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml", diagnostics: diagnostics)
         let found = diagnostics.diagnostics
         XCTAssertEqual(found.map(\.id), ["yaml.valeur-inconnue", "referentiel.type-inconnu"])
         XCTAssertEqual(found.map(\.location?.line), [5, 6])
@@ -20,19 +24,22 @@ final class ReferentialTests: XCTestCase {
     }
 
     func testDataFieldPathsAreCheckedWhenTheReferentialIsRead() throws {
-        let root = try TestSupport.makeProject(["ref.yaml": """
-        id: x
-        exigences:
-          - id: a
-            titre: A
-            verification: {type: donnee, champ: identite.site-web}
-          - id: b
-            titre: B
-            verification: {type: donnee, champ: identite.contacte}
-        """])
+        let root = try TestSupport.makeProject([
+            "ref.yaml": """
+            id: x
+            exigences:
+              - id: a
+                titre: A
+                verification: {type: donnee, champ: identite.site-web}
+              - id: b
+                titre: B
+                verification: {type: donnee, champ: identite.contacte}
+            """
+        ])
         let diagnostics = DiagnosticEngine()
-        let referential = ReferentialReader.load(root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml",
-                                                 diagnostics: diagnostics)
+        let referential = ReferentialReader.load(
+            root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml",
+            diagnostics: diagnostics)
         XCTAssertEqual(referential?.requirements.map(\.id), ["a"])
         let found = try XCTUnwrap(diagnostics.diagnostics.first)
         XCTAssertEqual(diagnostics.diagnostics.count, 1)
@@ -43,18 +50,24 @@ final class ReferentialTests: XCTestCase {
     }
 
     func testSectionsArePlacedByTheReferential() {
-        let referential = Referential(id: "r", title: "R", requirements: [
-            Requirement(id: "diagnostic.a", title: "A", severity: .blocking, source: "", hint: nil, kind: "section",
-                        parameters: [:], part: .diagnostic, location: SourceLocation(file: "r.yaml")),
-            Requirement(id: "libre.b", title: "B", severity: .blocking, source: "", hint: nil, kind: "section",
-                        parameters: [:], part: .governance, location: SourceLocation(file: "r.yaml")),
-        ])
+        let referential = Referential(
+            id: "r", title: "R",
+            requirements: [
+                Requirement(
+                    id: "diagnostic.a", title: "A", priority: .blocking, source: "", hint: nil, kind: "section",
+                    parameters: [:], part: .diagnostic, location: SourceLocation(file: "r.yaml")),
+                Requirement(
+                    id: "libre.b", title: "B", priority: .blocking, source: "", hint: nil, kind: "section",
+                    parameters: [:], part: .governance, location: SourceLocation(file: "r.yaml")),
+            ])
         func section(_ covers: [String], part: Part? = nil) -> TextSection {
-            TextSection(file: "s.md", title: "S", part: part, covers: covers.map { Located($0, at: .init(file: "s.md")) },
-                        header: .init(file: "s.md"), blocks: [], subsections: [], isStub: false, wordCount: 1,
-                        location: .init(file: "s.md"))
+            TextSection(
+                file: "s.md", title: "S", part: part, covers: covers.map { Located($0, at: .init(file: "s.md")) },
+                header: .init(file: "s.md"), blocks: [], subsections: [], isStub: false, wordCount: 1,
+                location: .init(file: "s.md"))
         }
-        XCTAssertEqual(referential.part(of: section(["libre.b"])), .governance, "placed by the requirement, not its name")
+        XCTAssertEqual(
+            referential.part(of: section(["libre.b"])), .governance, "placed by the requirement, not its name")
         XCTAssertEqual(referential.part(of: section(["libre.b"], part: .missions)), .missions, "the front matter wins")
         XCTAssertEqual(referential.part(of: section(["diagnostic.a-mal-ecrit"])), .diagnostic, "same family")
         XCTAssertNil(referential.part(of: section(["autre.c"])))

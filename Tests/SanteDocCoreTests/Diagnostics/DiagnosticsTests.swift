@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class DiagnosticsTests: XCTestCase {
@@ -9,10 +10,12 @@ final class DiagnosticsTests: XCTestCase {
     }
 
     func testCompilerStyleLinesWithAndWithoutColour() {
-        let diagnostic = Diagnostic("x", .error, at: SourceLocation(file: "projet.yaml", line: 3, column: 5),
-                                    "Clé inconnue.", hint: "corrigez-la.")
-        XCTAssertEqual(DiagnosticFormatter(useColor: false).format(diagnostic),
-                       "projet.yaml:3:5: erreur: Clé inconnue. [x]\n    suggestion : corrigez-la.")
+        let diagnostic = Diagnostic(
+            "x", .error, at: SourceLocation(file: "projet.yaml", line: 3, column: 5),
+            "Clé inconnue.", hint: "corrigez-la.")
+        XCTAssertEqual(
+            DiagnosticFormatter(useColor: false).format(diagnostic),
+            "projet.yaml:3:5: erreur: Clé inconnue. [x]\n    suggestion : corrigez-la.")
         XCTAssertTrue(DiagnosticFormatter(useColor: true).format(diagnostic).contains("\u{1B}[1;31merreur:"))
     }
 
@@ -29,16 +32,21 @@ final class DiagnosticsTests: XCTestCase {
 
 final class DiagnosticTextTests: XCTestCase {
     func testControlCharactersInFileNamesNeverReachTheTerminal() {
-        let diagnostic = Diagnostic("x", .error, at: SourceLocation(file: "sections/\u{1B}[2Jpiège.md", line: 1, column: 1),
-                                    "« sections/\u{1B}[2Jpiège.md » est vide.", hint: "ligne 1\nligne 2\u{7}")
+        let diagnostic = Diagnostic(
+            "x", .error, at: SourceLocation(file: "sections/\u{1B}[2Jpiège.md", line: 1, column: 1),
+            "« sections/\u{1B}[2Jpiège.md » est vide.", hint: "ligne 1\nligne 2\u{7}")
         let text = DiagnosticFormatter(useColor: false).format(diagnostic)
         XCTAssertFalse(text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" })
-        XCTAssertTrue(text.hasPrefix("sections/\\u{1B}[2Jpiège.md:1:1: erreur: « sections/\\u{1B}[2Jpiège.md » est vide."), text)
+        XCTAssertTrue(
+            text.hasPrefix("sections/\\u{1B}[2Jpiège.md:1:1: erreur: « sections/\\u{1B}[2Jpiège.md » est vide."), text)
         XCTAssertTrue(text.hasSuffix("ligne 1\n        ligne 2\\u{7}"), "hints keep their own line breaks")
     }
 
     func testYAMLProblemsAreNeverShownInEnglish() {
-        for text in ["a: \"x\\q\"\n", "a: 1\n---\nb: 2\n", "a: [1, 2\n", "a: {b: 1\n", "a: \"\u{1}\"\n", "a: b: c\n", "- a\nb: c\n"] {
+        for text in [
+            "a: \"x\\q\"\n", "a: 1\n---\nb: 2\n", "a: [1, 2\n", "a: {b: 1\n", "a: \"\u{1}\"\n", "a: b: c\n",
+            "- a\nb: c\n",
+        ] {
             let diagnostics = DiagnosticEngine()
             var project = Project()
             ProjectDataReader(file: "projet.yaml", diagnostics: diagnostics).read(text, into: &project)

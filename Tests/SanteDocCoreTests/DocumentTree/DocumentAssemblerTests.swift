@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 /// The projet's tree, assembled from a tiny project: one chapter per part, the commune
@@ -11,8 +12,11 @@ final class DocumentAssemblerTests: XCTestCase {
         """
 
     func communes(_ count: Int) -> [Commune] {
-        (1...count).map { Commune(inseeCode: String(99_000 + $0), name: "Commune \($0)", population: 1_000, area: 2.5,
-                                  location: SourceLocation(file: "communes.csv", line: $0 + 1)) }
+        (1...count).map {
+            Commune(
+                inseeCode: String(99_000 + $0), name: "Commune \($0)", population: 1_000, area: 2.5,
+                location: SourceLocation(file: "communes.csv", line: $0 + 1))
+        }
     }
 
     func assemble(_ edition: Edition, communes count: Int = 3, sections: [TextSection] = []) -> Document {
@@ -22,14 +26,18 @@ final class DocumentAssemblerTests: XCTestCase {
         let regulation = TestSupport.regulation()
         let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
         let extra = Section(id: "etat-de-completude", title: "État de complétude", blocks: [.text("…")])
-        return DocumentAssembler(project: project, figures: figures, regulation: regulation, resolvedSections: sections,
-                                 edition: edition).assemble(extraChapters: [extra])
+        return DocumentAssembler(
+            project: project, figures: figures, regulation: regulation, resolvedSections: sections,
+            edition: edition
+        ).assemble(extraChapters: [extra])
     }
 
     func stub(title: String) -> TextSection {
-        TextSection(file: "sections/x.md", title: title, part: .diagnostic, covers: [],
-                    header: SourceLocation(file: "sections/x.md", line: 1), blocks: [.guidance([.paragraph([.text("Consigne.")])])], subsections: [],
-                    isStub: true, wordCount: 0, location: SourceLocation(file: "sections/x.md"))
+        TextSection(
+            file: "sections/x.md", title: title, part: .diagnostic, covers: [],
+            header: SourceLocation(file: "sections/x.md", line: 1),
+            blocks: [.guidance([.paragraph([.text("Consigne.")])])], subsections: [],
+            isStub: true, wordCount: 0, location: SourceLocation(file: "sections/x.md"))
     }
 
     func table(_ id: String, in document: Document) -> Table? {
@@ -47,8 +55,9 @@ final class DocumentAssemblerTests: XCTestCase {
         let document = assemble(.workingDraft)
         let communes = try XCTUnwrap(table("tableau-communes", in: document))
         XCTAssertEqual(communes.rows.count, 3)
-        XCTAssertEqual(communes.footer.first?.map { $0.map(\.plainText).joined() },
-                       ["Total", "3 communes", "3\u{00A0}000", "7,5"])
+        XCTAssertEqual(
+            communes.footer.first?.map { $0.map(\.plainText).joined() },
+            ["Total", "3 communes", "3\u{00A0}000", "7,5"])
         XCTAssertEqual(document.chapters.first?.id, "identite")
     }
 
@@ -56,7 +65,10 @@ final class DocumentAssemblerTests: XCTestCase {
         let document = assemble(.final, communes: DocumentAssembler.communesInline + 1)
         XCTAssertEqual(document.chapters.last?.id, "annexe-communes")
         let identity = try XCTUnwrap(document.chapters.first)
-        XCTAssertFalse(identity.blocks.contains { if case let .table(t) = $0 { return t.id == "tableau-communes" } else { return false } })
+        XCTAssertFalse(
+            identity.blocks.contains {
+                if case let .table(t) = $0 { return t.id == "tableau-communes" } else { return false }
+            })
         XCTAssertNotNil(table("tableau-communes", in: document))
     }
 
@@ -74,24 +86,30 @@ final class DocumentAssemblerTests: XCTestCase {
         let document = assemble(.final, sections: [stub(title: "À écrire")])
         XCTAssertFalse(document.isWorkingDraft)
         XCTAssertFalse(document.chapters.contains { $0.id == "etat-de-completude" })
-        XCTAssertNil(document.chapters.first { $0.id == "diagnostic" }?.sections.first { $0.title == "À écrire" },
-                     "a section holding only its guidance is not printed")
+        XCTAssertNil(
+            document.chapters.first { $0.id == "diagnostic" }?.sections.first { $0.title == "À écrire" },
+            "a section holding only its guidance is not printed")
         func notes(_ sections: [Section]) -> Int {
             sections.reduce(0) { count, section in
-                count + section.blocks.filter { if case let .note(n) = $0 { return n.kind == .toWrite } else { return false } }.count
+                count
+                    + section.blocks.filter {
+                        if case let .note(n) = $0 { return n.kind == .toWrite } else { return false }
+                    }.count
                     + notes(section.sections)
             }
         }
         XCTAssertEqual(notes(document.chapters), 0)
-        XCTAssertGreaterThan(notes(assemble(.workingDraft, sections: [stub(title: "X")]).chapters), 0,
-                             "the same sources as a working draft do show the note")
+        XCTAssertGreaterThan(
+            notes(assemble(.workingDraft, sections: [stub(title: "X")]).chapters), 0,
+            "the same sources as a working draft do show the note")
     }
 }
 
 final class TableLayoutTests: XCTestCase {
     func testWidthsFollowTheTextAndKeepWholeWords() {
-        let table = Table(caption: "T", columns: [.init("Indicateur"), .init("Valeur")],
-                          rows: [[[.text("Patients de 17 ans et plus sans médecin traitant")], [.text("8,1")]]])
+        let table = Table(
+            caption: "T", columns: [.init("Indicateur"), .init("Valeur")],
+            rows: [[[.text("Patients de 17 ans et plus sans médecin traitant")], [.text("8,1")]]])
         let widths = TableLayout.widths(table)
         XCTAssertEqual(widths.reduce(0, +), 100)
         XCTAssertGreaterThan(widths[0], widths[1], "the long text column is wider")
@@ -116,7 +134,8 @@ final class IdentifierAllocatorTests: XCTestCase {
         XCTAssertEqual(ids.unique(""), "x")
         XCTAssertEqual(ids.unique("2024 : bilan"), "s-2024-bilan", "an NCName starts with a letter")
         XCTAssertEqual(ids.unique("«»…"), "x-2")
-        XCTAssertEqual(ids.unique("mission-acces-soins-2"), "mission-acces-soins-2-2", "a suffix already taken is not reused")
+        XCTAssertEqual(
+            ids.unique("mission-acces-soins-2"), "mission-acces-soins-2-2", "a suffix already taken is not reused")
         for id in ["mission-acces-soins", "x", "s-2024-bilan"] {
             XCTAssertNotNil(id.range(of: "^[a-z][a-z0-9-]*$", options: .regularExpression))
         }
@@ -131,14 +150,21 @@ final class IdentifierAllocatorTests: XCTestCase {
 
     func testTheDocumentPassRenamesReferencesWithTheirTables() {
         let table = Table(id: "tableau commun", caption: "T", columns: [.init("A")], rows: [])
-        let chart = BarChart(id: "graphique", title: "G", labelTitle: "A", valueTitle: "B", bars: [],
-                             sourceTable: TableReference(id: "tableau commun", caption: "T"))
-        let document = Document(title: "D", chapters: [
-            Section(id: "un", title: "Un", blocks: [.table(table)]),
-            Section(id: "un", title: "Un bis", blocks: [.table(Table(id: "tableau commun", caption: "T2", columns: [], rows: [])),
-                                                        .chart(chart)],
+        let chart = BarChart(
+            id: "graphique", title: "G", labelTitle: "A", valueTitle: "B", bars: [],
+            sourceTable: TableReference(id: "tableau commun", caption: "T"))
+        let document = Document(
+            title: "D",
+            chapters: [
+                Section(id: "un", title: "Un", blocks: [.table(table)]),
+                Section(
+                    id: "un", title: "Un bis",
+                    blocks: [
+                        .table(Table(id: "tableau commun", caption: "T2", columns: [], rows: [])),
+                        .chart(chart),
+                    ],
                     sections: [Section(id: "", title: "Sous-partie")]),
-        ])
+            ])
         let assigned = IdentifierAllocator.assign(document)
         XCTAssertEqual(assigned.chapters.map(\.id), ["un", "un-2"])
         XCTAssertEqual(assigned.chapters[1].sections.first?.id, "un-2-sous-partie", "from its parent and its title")

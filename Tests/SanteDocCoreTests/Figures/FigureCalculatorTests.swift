@@ -1,9 +1,11 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class FigureCalculatorTests: XCTestCase {
     func testSampleProjectFiguresComeFromItsSources() throws {
-        let yaml = try String(contentsOf: TestSupport.repository.appendingPathComponent("Project/projet.yaml"), encoding: .utf8)
+        let yaml = try String(
+            contentsOf: TestSupport.repository.appendingPathComponent("Project/projet.yaml"), encoding: .utf8)
         let (figures, diagnostics) = TestSupport.figures(yaml)
         XCTAssertFalse(diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
         XCTAssertEqual(figures.all["territoire.population"], .integer(64_455))
@@ -27,7 +29,8 @@ final class FigureCalculatorTests: XCTestCase {
         let diagnostics = DiagnosticEngine()
         let folder = ProjectFolder(path: TestSupport.fixtures.appendingPathComponent("complet").path)
         let project = ProjectReader(folder: folder, diagnostics: diagnostics).read().project
-        let figures = FigureCalculator(project: project, regulation: TestSupport.regulation(), diagnostics: diagnostics).compute()
+        let figures = FigureCalculator(project: project, regulation: TestSupport.regulation(), diagnostics: diagnostics)
+            .compute()
         XCTAssertFalse(diagnostics.hasErrors, "\(diagnostics.diagnostics)")
         let expected: KeyValuePairs<String, String> = [
             "territoire.population": "104\u{00A0}500",
@@ -113,57 +116,70 @@ final class FigureCalculatorTests: XCTestCase {
         XCTAssertEqual(over.0.funding?.annualTotal, 375_000)
         let error = over.1.first { $0.id == "financement.plafond" }
         XCTAssertEqual(error?.severity, .error)
-        XCTAssertEqual(error?.message, "Le total annuel (375\u{00A0}000 €) dépasse le plafond de la taille 3 (370\u{00A0}000 €).")
+        XCTAssertEqual(
+            error?.message, "Le total annuel (375\u{00A0}000 €) dépasse le plafond de la taille 3 (370\u{00A0}000 €).")
         XCTAssertEqual(error?.location?.line, 2, "points at the missions")
     }
 
     func testDeclaredFiguresAreComparedAtThePrecisionTyped() {
-        let communes = [Commune(inseeCode: "99001", name: "A", population: 60_000, area: 10.25, location: .init(file: "c.csv"))]
+        let communes = [
+            Commune(inseeCode: "99001", name: "A", population: 60_000, area: 10.25, location: .init(file: "c.csv"))
+        ]
         func errors(_ territory: String) -> [String] {
-            TestSupport.figures("territoire:\n\(territory)  departement: {nom: D, population: 700000}\n", communes: communes).1
+            TestSupport.figures(
+                "territoire:\n\(territory)  departement: {nom: D, population: 700000}\n", communes: communes
+            ).1
                 .filter { $0.id == "chiffre.incoherent" }.map(\.message)
         }
-        XCTAssertEqual(errors("  part_departement: 8,6 %\n"), [], "60 000 / 700 000 = 8,57 %, which is 8,6 % at one decimal")
+        XCTAssertEqual(
+            errors("  part_departement: 8,6 %\n"), [], "60 000 / 700 000 = 8,57 %, which is 8,6 % at one decimal")
         XCTAssertEqual(errors("  part_departement: 8,57\n"), [])
-        XCTAssertEqual(errors("  part_departement: 8,60\n"),
-                       ["Part de la population du département : valeur saisie 8,60 %, valeur calculée 8,57 %."])
+        XCTAssertEqual(
+            errors("  part_departement: 8,60\n"),
+            ["Part de la population du département : valeur saisie 8,60 %, valeur calculée 8,57 %."])
         XCTAssertEqual(errors("  superficie_km2: 10\n"), [], "10,25 km² is 10 at the precision typed")
         XCTAssertEqual(errors("  superficie_km2: 12\n"), ["Superficie (km²) : valeur saisie 12, valeur calculée 10."])
     }
 
     func testImpossibleNumbersAreErrorsStatingThePlausibleRange() {
-        let (_, diagnostics) = TestSupport.figures("territoire:\n  population: 0\nprofessionnels:\n  - {profession: X, effectif: -3}\n")
+        let (_, diagnostics) = TestSupport.figures(
+            "territoire:\n  population: 0\nprofessionnels:\n  - {profession: X, effectif: -3}\n")
         let ranges = diagnostics.filter { $0.id == "valeur.hors-limites" }
         XCTAssertEqual(ranges.map(\.location?.line), [2, 4])
         XCTAssertTrue(ranges[0].message.contains("de 1 à 70\u{00A0}000\u{00A0}000 habitants"), ranges[0].message)
         let zero = [Commune(inseeCode: "1", name: "A", population: 0, area: nil, location: .init(file: "c.csv"))]
-        XCTAssertEqual(TestSupport.figures("identite: {denomination: X}\n", communes: zero).1.map(\.id), ["territoire.population-invalide"])
+        XCTAssertEqual(
+            TestSupport.figures("identite: {denomination: X}\n", communes: zero).1.map(\.id),
+            ["territoire.population-invalide"])
     }
 
     func testCommunesArePreferredToTheDeclaredPopulationAndCheckedAgainstIt() {
-        let communes = [Commune(inseeCode: "99001", name: "A", population: 30_000, area: 10, location: .init(file: "c.csv")),
-                        Commune(inseeCode: "99002", name: "B", population: 12_000, area: 30, location: .init(file: "c.csv"))]
+        let communes = [
+            Commune(inseeCode: "99001", name: "A", population: 30_000, area: 10, location: .init(file: "c.csv")),
+            Commune(inseeCode: "99002", name: "B", population: 12_000, area: 30, location: .init(file: "c.csv")),
+        ]
         let (figures, diagnostics) = TestSupport.figures("territoire:\n  population: 45000\n", communes: communes)
         XCTAssertEqual(figures.territory.population, 42_000)
         XCTAssertEqual(figures.territory.density, 1_050)
         let error = diagnostics.first { $0.id == "chiffre.incoherent" }
         XCTAssertEqual(error?.location?.line, 2)
-        XCTAssertTrue(error?.message.contains("45\u{00A0}000") == true && error?.message.contains("42\u{00A0}000") == true,
-                      "names both values: \(String(describing: error?.message))")
+        XCTAssertTrue(
+            error?.message.contains("45\u{00A0}000") == true && error?.message.contains("42\u{00A0}000") == true,
+            "names both values: \(String(describing: error?.message))")
     }
 
     func testDeclaredMemberTotalAndSizeClassAreChecked() {
         let yaml = """
-        territoire:
-          population: 50000
-          taille_aci: 3
-        professionnels:
-          - {profession: Infirmiers, effectif: 10}
-          - {profession: Pharmaciens, effectif: 5}
-        membres_total: 16
-        contrat:
-          version_aci: aci-2019
-        """
+            territoire:
+              population: 50000
+              taille_aci: 3
+            professionnels:
+              - {profession: Infirmiers, effectif: 10}
+              - {profession: Pharmaciens, effectif: 5}
+            membres_total: 16
+            contrat:
+              version_aci: aci-2019
+            """
         let (_, diagnostics) = TestSupport.figures(yaml)
         let messages = diagnostics.filter { $0.id == "chiffre.incoherent" }.map(\.message)
         XCTAssertEqual(messages.count, 2, "\(messages)")
@@ -180,25 +196,27 @@ final class FigureCalculatorTests: XCTestCase {
 
     func testContractedAmountsAreCheckedAgainstTheACIMaxima() {
         let yaml = """
-        territoire:
-          population: 100000
-        missions:
-          - mission: parcours
-            part_fixe: 50000
-            part_variable: 45000
-          - mission: acces-soins
-            part_fixe: 85000
-            part_variable: 35000
-        contrat:
-          version_aci: aci-2019
-        """
+            territoire:
+              population: 100000
+            missions:
+              - mission: parcours
+                part_fixe: 50000
+                part_variable: 45000
+              - mission: acces-soins
+                part_fixe: 85000
+                part_variable: 35000
+            contrat:
+              version_aci: aci-2019
+            """
         let (figures, diagnostics) = TestSupport.figures(yaml)
         let over = diagnostics.filter { $0.id == "financement.depassement" }
         XCTAssertEqual(over.count, 1)
         XCTAssertEqual(over.first?.location?.line, 5, "points at the contracted amount")
         let unknownMaximum = diagnostics.filter { $0.id == "financement.maximum-non-publie" }
         XCTAssertEqual(unknownMaximum.count, 1, "said once for the project")
-        XCTAssertTrue(unknownMaximum.first?.message.contains("part fixe de « acces-soins », part variable de « acces-soins »") == true)
+        XCTAssertTrue(
+            unknownMaximum.first?.message.contains("part fixe de « acces-soins », part variable de « acces-soins »")
+                == true)
         XCTAssertFalse(unknownMaximum.first?.hint?.contains("Templates/") ?? true, "no maintainers' file for users")
         let cells = diagnostics.filter { $0.id == "financement.cellule-inconnue" }
         XCTAssertEqual(cells.map(\.severity), [.note, .note], "the cells, as remarks for maintainers")
@@ -207,26 +225,28 @@ final class FigureCalculatorTests: XCTestCase {
     }
 
     func testUnknownACIVersionAndMissionGetSuggestions() {
-        let yaml = "territoire:\n  population: 100000\nmissions:\n  - mission: prevension\ncontrat:\n  version_aci: aci-2019-avenant2\n"
+        let yaml =
+            "territoire:\n  population: 100000\nmissions:\n  - mission: prevension\ncontrat:\n  version_aci: aci-2019-avenant2\n"
         let (_, diagnostics) = TestSupport.figures(yaml)
-        XCTAssertEqual(diagnostics.first { $0.id == "contrat.version-inconnue" }?.hint,
-                       "vouliez-vous dire « aci-2019-avenant-2 » ?")
+        XCTAssertEqual(
+            diagnostics.first { $0.id == "contrat.version-inconnue" }?.hint,
+            "vouliez-vous dire « aci-2019-avenant-2 » ?")
         let (_, missions) = TestSupport.figures(yaml.replacingOccurrences(of: "aci-2019-avenant2", with: "aci-2019"))
         XCTAssertEqual(missions.first { $0.id == "missions.inconnue" }?.hint, "vouliez-vous dire « prevention » ?")
     }
 
     func testCalendarDeadlinesCountFromTheSignatureDate() {
         let yaml = """
-        territoire:
-          population: 100000
-        missions:
-          - mission: acces-soins
-          - mission: parcours
-          - mission: qualite
-        contrat:
-          version_aci: aci-2019
-          date_signature: 2020-06-17
-        """
+            territoire:
+              population: 100000
+            missions:
+              - mission: acces-soins
+              - mission: parcours
+              - mission: qualite
+            contrat:
+              version_aci: aci-2019
+              date_signature: 2020-06-17
+            """
         let (figures, _) = TestSupport.figures(yaml)
         XCTAssertEqual(figures.all["calendrier.acces-soins.demarrage-limite"]?.formatted, "17 décembre 2020")
         XCTAssertEqual(figures.all["calendrier.acces-soins.deploiement-limite"]?.formatted, "17 décembre 2021")
@@ -240,23 +260,30 @@ final class FigureCalculatorTests: XCTestCase {
         let diagnostics = DiagnosticEngine()
         var project = Project()
         project.indicators = [
-            DiagnosticIndicator(name: "Sans médecin traitant", unit: "%", territory: Quantity(8.1, places: 1),
-                                department: Quantity(9.2, places: 1), region: nil, france: Quantity(10.1, places: 1),
-                                source: "test", year: 2023, better: .lower, location: .init(file: "i.csv")),
-            DiagnosticIndicator(name: "Dépistage", unit: "%", territory: Quantity(30, places: 0), department: nil, region: nil,
-                                france: Quantity(34.25, places: 2), source: "test", year: 2023, better: .higher,
-                                location: .init(file: "i.csv")),
+            DiagnosticIndicator(
+                name: "Sans médecin traitant", unit: "%", territory: Quantity(8.1, places: 1),
+                department: Quantity(9.2, places: 1), region: nil, france: Quantity(10.1, places: 1),
+                source: "test", year: 2023, better: .lower, location: .init(file: "i.csv")),
+            DiagnosticIndicator(
+                name: "Dépistage", unit: "%", territory: Quantity(30, places: 0), department: nil, region: nil,
+                france: Quantity(34.25, places: 2), source: "test", year: 2023, better: .higher,
+                location: .init(file: "i.csv")),
         ]
-        let figures = FigureCalculator(project: project, regulation: TestSupport.regulation(), diagnostics: diagnostics).compute()
+        let figures = FigureCalculator(project: project, regulation: TestSupport.regulation(), diagnostics: diagnostics)
+            .compute()
         XCTAssertEqual(figures.indicators[0].verdictFrance, .better)
         XCTAssertEqual(figures.indicators[1].verdictFrance, .worse)
-        XCTAssertEqual(figures.all["diagnostic.sans-medecin-traitant.ecart-france"]?.formatted, "\u{2212}2,0\u{00A0}points",
-                       "at the precision typed, with a true minus sign")
-        XCTAssertEqual(figures.all["diagnostic.sans-medecin-traitant.ecart-departement"]?.formatted, "\u{2212}1,1\u{00A0}point",
-                       "singular under 2")
-        XCTAssertEqual(figures.all["diagnostic.sans-medecin-traitant.territoire"]?.formatted, "8,1\u{00A0}%", "not 8,10 %")
-        XCTAssertEqual(figures.all["diagnostic.depistage.ecart-france"]?.formatted, "\u{2212}4,25\u{00A0}points",
-                       "a gap is as precise as its more precise term")
+        XCTAssertEqual(
+            figures.all["diagnostic.sans-medecin-traitant.ecart-france"]?.formatted, "\u{2212}2,0\u{00A0}points",
+            "at the precision typed, with a true minus sign")
+        XCTAssertEqual(
+            figures.all["diagnostic.sans-medecin-traitant.ecart-departement"]?.formatted, "\u{2212}1,1\u{00A0}point",
+            "singular under 2")
+        XCTAssertEqual(
+            figures.all["diagnostic.sans-medecin-traitant.territoire"]?.formatted, "8,1\u{00A0}%", "not 8,10 %")
+        XCTAssertEqual(
+            figures.all["diagnostic.depistage.ecart-france"]?.formatted, "\u{2212}4,25\u{00A0}points",
+            "a gap is as precise as its more precise term")
         XCTAssertNil(figures.all["diagnostic.sans-medecin-traitant.ecart-region"])
     }
 }

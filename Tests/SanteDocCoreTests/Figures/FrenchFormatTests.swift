@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class FrenchFormatTests: XCTestCase {
@@ -8,7 +9,7 @@ final class FrenchFormatTests: XCTestCase {
         XCTAssertEqual(FrenchFormat.integer(64455), "64\(nbsp)455")
         XCTAssertEqual(FrenchFormat.integer(370000), "370\(nbsp)000")
         XCTAssertEqual(FrenchFormat.integer(999), "999")
-        XCTAssertEqual(FrenchFormat.integer(-1234567), "\u{2212}1\(nbsp)234\(nbsp)567")
+        XCTAssertEqual(FrenchFormat.integer(-1_234_567), "\u{2212}1\(nbsp)234\(nbsp)567")
     }
 
     func testDecimalsUseACommaAndRoundHalfAwayFromZero() {
@@ -16,7 +17,10 @@ final class FrenchFormatTests: XCTestCase {
         XCTAssertEqual(FrenchFormat.decimal(0.125, places: 2), "0,13")
         XCTAssertEqual(FrenchFormat.decimal(111.3, places: 1), "111,3")
         XCTAssertEqual(FrenchFormat.decimal(-1.1, places: 2), "\u{2212}1,10")
-        XCTAssertEqual(FrenchFormat.decimal(1e30, places: 2), "1\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)019\(nbsp)884\(nbsp)624\(nbsp)838\(nbsp)656", "never traps")
+        XCTAssertEqual(
+            FrenchFormat.decimal(1e30, places: 2),
+            "1\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)019\(nbsp)884\(nbsp)624\(nbsp)838\(nbsp)656",
+            "never traps")
         XCTAssertEqual(FrenchFormat.decimal(Double(Int.max), places: 0).isEmpty, false)
         XCTAssertEqual(FrenchFormat.decimal(1234.5, places: 0), "1\(nbsp)235")
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 /// The payments of years 1 and 2 on the seed-002 territory (taille 3, ACI 2019), computed by
@@ -33,30 +34,34 @@ final class PaymentScheduleTests: XCTestCase {
         // Prévention (fixe 17 500) starts 1 Mar 2022: 108 days.
         //   75 % × 17 500 × 108/365 = 3 883,56 → 3 884 ; 17 500 × 108/365 = 5 178,08 → 5 178 ; balance 1 294.
         // Fonctionnement 75 000, in full at the signature; variable parts, at most, after the review.
-        XCTAssertEqual(try schedule(1), [
-            "2021-06-17 Fonctionneme 75000",
-            "2021-10-01 Organiser de 23949",
-            "2022-03-01 Développer d 3884",
-            "2022-06-17 Organiser de 7983",
-            "2022-06-17 Organiser de ≤45000",
-            "2022-06-17 Développer d 1294",
-            "2022-06-17 Développer d ≤17500",
-        ])
+        XCTAssertEqual(
+            try schedule(1),
+            [
+                "2021-06-17 Fonctionneme 75000",
+                "2021-10-01 Organiser de 23949",
+                "2022-03-01 Développer d 3884",
+                "2022-06-17 Organiser de 7983",
+                "2022-06-17 Organiser de ≤45000",
+                "2022-06-17 Développer d 1294",
+                "2022-06-17 Développer d ≤17500",
+            ])
     }
 
     func testYearTwoAdvancesAtTheAnniversaryAndBalancesAfterTheReview() throws {
         // Year 2 runs from 17 June 2022 to 16 June 2023. Fonctionnement: 75 % of 75 000 = 56 250, then 18 750;
         // parcours 33 750 then 11 250; prévention 13 125 then 4 375; variable parts after the review.
-        XCTAssertEqual(try schedule(2), [
-            "2022-06-17 Fonctionneme 56250",
-            "2022-06-17 Organiser de 33750",
-            "2022-06-17 Développer d 13125",
-            "2023-06-17 Fonctionneme 18750",
-            "2023-06-17 Organiser de 11250",
-            "2023-06-17 Organiser de ≤45000",
-            "2023-06-17 Développer d 4375",
-            "2023-06-17 Développer d ≤17500",
-        ])
+        XCTAssertEqual(
+            try schedule(2),
+            [
+                "2022-06-17 Fonctionneme 56250",
+                "2022-06-17 Organiser de 33750",
+                "2022-06-17 Développer d 13125",
+                "2023-06-17 Fonctionneme 18750",
+                "2023-06-17 Organiser de 11250",
+                "2023-06-17 Organiser de ≤45000",
+                "2023-06-17 Développer d 4375",
+                "2023-06-17 Développer d ≤17500",
+            ])
     }
 
     func testContractYearsAndCalendarYearsMap() {
@@ -70,7 +75,8 @@ final class PaymentScheduleTests: XCTestCase {
     }
 
     func testTargetsHoldUntilALaterYearChangesThem() {
-        var indicator = MissionIndicator(label: "x", kind: .result, target: "≤ 200", location: SourceLocation(file: "p"))
+        var indicator = MissionIndicator(
+            label: "x", kind: .result, target: "≤ 200", location: SourceLocation(file: "p"))
         indicator.targetsByYear = [2: "≤ 150", 4: "≤ 100"]
         XCTAssertEqual(indicator.target(inForce: nil).target, "≤ 200")
         XCTAssertEqual(indicator.target(inForce: 1).target, "≤ 200")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class PlaceholderResolverTests: XCTestCase {
@@ -12,8 +13,9 @@ final class PlaceholderResolverTests: XCTestCase {
 
     func testPlaceholdersAreReplacedByFrenchFigures() {
         let resolver = PlaceholderResolver(figures: figures, diagnostics: DiagnosticEngine())
-        XCTAssertEqual(resolver.resolve("{{territoire.population}} habitants, {{ financement.plafond }}."),
-                       "64\u{00A0}455 habitants, 370\u{00A0}000\u{00A0}€.")
+        XCTAssertEqual(
+            resolver.resolve("{{territoire.population}} habitants, {{ financement.plafond }}."),
+            "64\u{00A0}455 habitants, 370\u{00A0}000\u{00A0}€.")
     }
 
     func testAMisspeltPlaceholderIsAnErrorWithItsLocationAndASuggestion() {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class OutputWriterTests: XCTestCase {
@@ -7,10 +8,12 @@ final class OutputWriterTests: XCTestCase {
         // The state a run killed after its journal leaves: a renamed, b still staged.
         try Data("nouveau a".utf8).write(to: folder.appendingPathComponent("a.txt"))
         try Data("nouveau b".utf8).write(to: folder.appendingPathComponent(".b.txt.1.tmp"))
-        try Data(".a.txt.1.tmp\ta.txt\n.b.txt.1.tmp\tb.txt\n".utf8).write(to: folder.appendingPathComponent(".santedoc-journal"))
+        try Data(".a.txt.1.tmp\ta.txt\n.b.txt.1.tmp\tb.txt\n".utf8).write(
+            to: folder.appendingPathComponent(".santedoc-journal"))
         try OutputWriter(directory: folder).write([("c.txt", Array("c".utf8))])
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("b.txt"), encoding: .utf8), "nouveau b")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "b.txt", "c.txt"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "b.txt", "c.txt"])
     }
 
     func testEmptyFilesAreWritten() throws {
@@ -22,20 +25,23 @@ final class OutputWriterTests: XCTestCase {
     func testAJournalCannotPointOutsideTheOutputFolder() throws {
         let outside = try TestSupport.makeProject([".x.txt.1.tmp": "dehors"])
         let folder = try TestSupport.makeProject(["a.txt": "a"])
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("lien"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("lien"), withDestinationURL: outside)
         try Data("../../etc/x\t../y\nlien/.x.txt.1.tmp\tlien/x.txt\n.a.txt.9.tmp\t/etc/a.txt\n".utf8)
             .write(to: folder.appendingPathComponent(".santedoc-journal"))
         try OutputWriter(directory: folder).write([("a.txt", Array("b".utf8))])
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8), "b")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.path), [".x.txt.1.tmp"],
-                       "nothing renamed through the link")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: outside.path), [".x.txt.1.tmp"],
+            "nothing renamed through the link")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".santedoc-journal").path))
     }
 
     func testALinkedSubfolderIsRefusedAndNothingIsWrittenThroughIt() throws {
         let outside = try TestSupport.makeProject(["garde.txt": "x"])
         let folder = try TestSupport.makeProject(["garde.txt": "x"])
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("annexes"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("annexes"), withDestinationURL: outside)
         XCTAssertThrowsError(try OutputWriter(directory: folder).write([("annexes/a.xml", Array("a".utf8))])) { error in
             XCTAssertTrue("\(error)".contains("lien symbolique"), "\(error)")
         }
@@ -44,18 +50,23 @@ final class OutputWriterTests: XCTestCase {
 
     func testAFailedWriteRemovesItsTemporariesAndKeepsThePreviousFiles() throws {
         let folder = try TestSupport.makeProject(["a.txt": "ancien", "b": "un fichier là où un dossier est attendu"])
-        XCTAssertThrowsError(try OutputWriter(directory: folder).write([("a.txt", Array("nouveau".utf8)),
-                                                                        ("b/c.txt", Array("c".utf8))]))
+        XCTAssertThrowsError(
+            try OutputWriter(directory: folder).write([
+                ("a.txt", Array("nouveau".utf8)),
+                ("b/c.txt", Array("c".utf8)),
+            ]))
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8), "ancien")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "b"],
-                       "no temporary left behind")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "b"],
+            "no temporary left behind")
     }
 
     func testPathsAreNormalisedAndTheRootIsRefused() throws {
         let folder = try TestSupport.makeProject(["garde.txt": "x"])
         try OutputWriter(directory: URL(fileURLWithPath: folder.path + "//./")).write([("a.txt", Array("a".utf8))])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "garde.txt"],
-                       "final names, no temporary left")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "garde.txt"],
+            "final names, no temporary left")
         XCTAssertThrowsError(try OutputWriter(directory: URL(fileURLWithPath: "/")).write([("a.txt", [])])) { error in
             XCTAssertTrue("\(error)".contains("racine"), "\(error)")
         }
@@ -66,15 +77,22 @@ final class OutputWriterTests: XCTestCase {
 final class ZipTimestampsTests: XCTestCase {
     /// A stored one-member archive, as `zip` writes it, stamped 2026-12-02 10:30.
     func archive(named name: String = "a.txt") -> [UInt8] {
-        let dosDate: [UInt8] = [0x82, 0x5D], dosTime: [UInt8] = [0xC0, 0x53], data = Array("x".utf8)
-        let crc: [UInt8] = [0x83, 0xDC, 0xEF, 0x8C], nameBytes = Array(name.utf8)
+        let dosDate: [UInt8] = [0x82, 0x5D]
+        let dosTime: [UInt8] = [0xC0, 0x53]
+        let data = Array("x".utf8)
+        let crc: [UInt8] = [0x83, 0xDC, 0xEF, 0x8C]
+        let nameBytes = Array(name.utf8)
         func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
         func le32(_ v: Int) -> [UInt8] { le16(v & 0xFFFF) + le16(v >> 16) }
-        let local = [0x50, 0x4B, 0x03, 0x04] + le16(10) + le16(0) + le16(0) + dosTime + dosDate + crc + le32(1) + le32(1)
+        let local =
+            [0x50, 0x4B, 0x03, 0x04] + le16(10) + le16(0) + le16(0) + dosTime + dosDate + crc + le32(1) + le32(1)
             + le16(nameBytes.count) + le16(0) + nameBytes + data
-        let central = [0x50, 0x4B, 0x01, 0x02] + le16(20) + le16(10) + le16(0) + le16(0) + dosTime + dosDate + crc
-            + le32(1) + le32(1) + le16(nameBytes.count) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(0) + nameBytes
-        let end = [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(1) + le16(1) + le32(central.count) + le32(local.count)
+        let central =
+            [0x50, 0x4B, 0x01, 0x02] + le16(20) + le16(10) + le16(0) + le16(0) + dosTime + dosDate + crc
+            + le32(1) + le32(1) + le16(nameBytes.count) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(0)
+            + nameBytes
+        let end =
+            [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(1) + le16(1) + le32(central.count) + le32(local.count)
             + le16(0)
         return local + central + end
     }
@@ -95,7 +113,7 @@ final class ZipTimestampsTests: XCTestCase {
     func testAnythingElseIsReturnedUnchanged() {
         XCTAssertEqual(ZipTimestamps.normalized(Array("pas une archive".utf8)), Array("pas une archive".utf8))
         var broken = archive()
-        broken[broken.count - 6] = 0x7F   // central directory offset points nowhere
+        broken[broken.count - 6] = 0x7F  // central directory offset points nowhere
         XCTAssertEqual(ZipTimestamps.normalized(broken), broken)
     }
 }

@@ -1,14 +1,16 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class FileReadersTests: XCTestCase {
     func testCSVWithSemicolonsAndFrenchNumbers() {
         let diagnostics = DiagnosticEngine()
-        let communes = CommuneListReader(file: "communes.csv", diagnostics: diagnostics).read("""
-        Code_INSEE;commune;population;superficie_km2
-        24037;Bergerac;26 852;56,1
-        24001;"Abjat; sur Bandiat";650;
-        """)
+        let communes = CommuneListReader(file: "communes.csv", diagnostics: diagnostics).read(
+            """
+            Code_INSEE;commune;population;superficie_km2
+            24037;Bergerac;26 852;56,1
+            24001;"Abjat; sur Bandiat";650;
+            """)
         XCTAssertEqual(diagnostics.diagnostics, [])
         XCTAssertEqual(communes.map(\.population), [26_852, 650])
         XCTAssertEqual(communes.first?.area, 56.1)
@@ -18,22 +20,25 @@ final class FileReadersTests: XCTestCase {
 
     func testCSVRaggedRowsUnknownColumnsAndDuplicates() {
         let diagnostics = DiagnosticEngine()
-        _ = CommuneListReader(file: "communes.csv", diagnostics: diagnostics).read("""
-        code_insee,commune,populaton
-        24037,Bergerac,100
-        """)
+        _ = CommuneListReader(file: "communes.csv", diagnostics: diagnostics).read(
+            """
+            code_insee,commune,populaton
+            24037,Bergerac,100
+            """)
         XCTAssertEqual(Set(diagnostics.diagnostics.map(\.id)), ["csv.colonne-inconnue", "csv.colonne-manquante"])
-        XCTAssertEqual(diagnostics.diagnostics.first { $0.id == "csv.colonne-inconnue" }?.hint,
-                       "vouliez-vous dire « population » ?")
+        XCTAssertEqual(
+            diagnostics.diagnostics.first { $0.id == "csv.colonne-inconnue" }?.hint,
+            "vouliez-vous dire « population » ?")
 
         let second = DiagnosticEngine()
-        _ = CommuneListReader(file: "communes.csv", diagnostics: second).read("""
-        code_insee;commune;population
-        24037;Bergerac;100;extra
-        24037;Bergerac;100
-        24037;Bergerac;100
-        24038;Autre;beaucoup
-        """)
+        _ = CommuneListReader(file: "communes.csv", diagnostics: second).read(
+            """
+            code_insee;commune;population
+            24037;Bergerac;100;extra
+            24037;Bergerac;100
+            24037;Bergerac;100
+            24038;Autre;beaucoup
+            """)
         XCTAssertEqual(second.diagnostics.map(\.id), ["csv.colonnes", "communes.doublon", "csv.nombre"])
         XCTAssertEqual(second.diagnostics.map(\.location?.line), [2, 4, 5])
     }
@@ -41,7 +46,8 @@ final class FileReadersTests: XCTestCase {
     func testWindows1252AndBinaryFilesAreExplained() throws {
         let root = try TestSupport.makeProject([:])
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try Data([0x61, 0x0A, 0x62, 0xE9, 0x0A]).write(to: root.appendingPathComponent("latin.md"))   // "bé" in Windows-1252
+        // "bé" in Windows-1252.
+        try Data([0x61, 0x0A, 0x62, 0xE9, 0x0A]).write(to: root.appendingPathComponent("latin.md"))
         try Data([0x50, 0x4B, 0x03, 0x04, 0x00]).write(to: root.appendingPathComponent("doc.md"))
         let diagnostics = DiagnosticEngine()
         let folder = ProjectFolder(path: root.path)
@@ -56,7 +62,8 @@ final class FileReadersTests: XCTestCase {
     func testHugeFilesAreRefused() throws {
         let root = try TestSupport.makeProject([:])
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try Data(repeating: UInt8(ascii: "a"), count: ProjectFolder.maximumFileSize + 1).write(to: root.appendingPathComponent("gros.md"))
+        try Data(repeating: UInt8(ascii: "a"), count: ProjectFolder.maximumFileSize + 1).write(
+            to: root.appendingPathComponent("gros.md"))
         let diagnostics = DiagnosticEngine()
         XCTAssertNil(ProjectFolder(path: root.path).readText("gros.md", diagnostics: diagnostics))
         XCTAssertEqual(diagnostics.diagnostics.map(\.id), ["fichier.trop-grand"])
@@ -65,8 +72,9 @@ final class FileReadersTests: XCTestCase {
     func testNothingOutsideTheProjectIsRead() throws {
         let outside = try TestSupport.makeProject(["secret.txt": "secret"])
         let root = try TestSupport.makeProject(["projet.yaml": "identite: {}\n"])
-        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("lien.md"),
-                                                   withDestinationURL: outside.appendingPathComponent("secret.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("lien.md"),
+            withDestinationURL: outside.appendingPathComponent("secret.txt"))
         let diagnostics = DiagnosticEngine()
         let folder = ProjectFolder(path: root.path)
         XCTAssertNil(folder.readText("lien.md", diagnostics: diagnostics))

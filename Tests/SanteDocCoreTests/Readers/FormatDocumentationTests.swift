@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SanteDocCore
 
 /// Every example of `docs/format.md` (YAML, Markdown, CSV blocks) is read by the reader it
@@ -14,7 +15,8 @@ final class FormatDocumentationTests: XCTestCase {
     }
 
     func examples() throws -> [Example] {
-        let doc = try String(contentsOf: TestSupport.repository.appendingPathComponent("docs/format.md"), encoding: .utf8)
+        let doc = try String(
+            contentsOf: TestSupport.repository.appendingPathComponent("docs/format.md"), encoding: .utf8)
         let lines = doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var found: [Example] = []
         var index = 0
@@ -24,12 +26,19 @@ final class FormatDocumentationTests: XCTestCase {
                 index += 1
                 continue
             }
-            let expected = index > 0 ? lines[index - 1].range(of: #"<!-- erreur attendue : ([a-z.\-]+) -->"#,
-                                                               options: .regularExpression).map {
-                String(lines[index - 1][$0].dropFirst(22).dropLast(4)).trimmingCharacters(in: .whitespaces) } : nil
+            let expected =
+                index > 0
+                ? lines[index - 1].range(
+                    of: #"<!-- erreur attendue : ([a-z.\-]+) -->"#,
+                    options: .regularExpression
+                ).map {
+                    String(lines[index - 1][$0].dropFirst(22).dropLast(4)).trimmingCharacters(in: .whitespaces)
+                } : nil
             let end = lines[(index + 1)...].firstIndex { $0.hasPrefix("```") } ?? lines.count
-            found.append(Example(language: String(line.dropFirst(3)), text: lines[(index + 1)..<end].joined(separator: "\n") + "\n",
-                                 line: index + 1, expectedError: expected))
+            found.append(
+                Example(
+                    language: String(line.dropFirst(3)), text: lines[(index + 1)..<end].joined(separator: "\n") + "\n",
+                    line: index + 1, expectedError: expected))
             index = end + 1
         }
         return found
@@ -43,7 +52,9 @@ final class FormatDocumentationTests: XCTestCase {
             ProjectDataReader(file: "projet.yaml", diagnostics: diagnostics).read(example.text, into: &project)
         case "markdown":
             // A fragment of body text is read as the body of a section.
-            let text = example.text.hasPrefix("---") ? example.text : "---\ntitre: \"Exemple\"\npartie: diagnostic\n---\n" + example.text
+            let text =
+                example.text.hasPrefix("---")
+                ? example.text : "---\ntitre: \"Exemple\"\npartie: diagnostic\n---\n" + example.text
             _ = MarkdownSectionReader(file: "sections/exemple.md", diagnostics: diagnostics).read(text)
         default:
             if example.text.contains("code_insee") {
@@ -62,8 +73,9 @@ final class FormatDocumentationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(all.filter { $0.language == "markdown" }.count, 1)
         for example in all {
             let found = errors(of: example)
-            XCTAssertEqual(found, example.expectedError.map { [$0] } ?? [],
-                           "docs/format.md, bloc \(example.language) ligne \(example.line)")
+            XCTAssertEqual(
+                found, example.expectedError.map { [$0] } ?? [],
+                "docs/format.md, bloc \(example.language) ligne \(example.line)")
         }
     }
 }

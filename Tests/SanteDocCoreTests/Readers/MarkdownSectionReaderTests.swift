@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class MarkdownSectionReaderTests: XCTestCase {
@@ -9,22 +10,23 @@ final class MarkdownSectionReaderTests: XCTestCase {
     }
 
     func testFrontMatterHeadingsTablesAndPlaceholders() throws {
-        let (section, placeholders, diagnostics) = read("""
-        ---
-        titre: "État de santé"
-        couvre: [diagnostic.etat-sante]
-        ---
-        Intro avec {{territoire.population}} habitants.
+        let (section, placeholders, diagnostics) = read(
+            """
+            ---
+            titre: "État de santé"
+            couvre: [diagnostic.etat-sante]
+            ---
+            Intro avec {{territoire.population}} habitants.
 
-        ## Chroniques
+            ## Chroniques
 
-        | A | B |
-        |---|--:|
-        | x | 1 |
+            | A | B |
+            |---|--:|
+            | x | 1 |
 
-        ### Diabète
-        Texte.
-        """)
+            ### Diabète
+            Texte.
+            """)
         XCTAssertEqual(diagnostics, [])
         let s = try XCTUnwrap(section)
         XCTAssertEqual(s.title, "État de santé")
@@ -41,17 +43,18 @@ final class MarkdownSectionReaderTests: XCTestCase {
     }
 
     func testRawHTMLIsNeverPassedThrough() throws {
-        let (section, _, diagnostics) = read("""
-        ---
-        titre: T
-        partie: diagnostic
-        ---
-        Le 1<sup>er</sup> recours <script>alert(1)</script> et <img src=x onerror=alert(1)>.
+        let (section, _, diagnostics) = read(
+            """
+            ---
+            titre: T
+            partie: diagnostic
+            ---
+            Le 1<sup>er</sup> recours <script>alert(1)</script> et <img src=x onerror=alert(1)>.
 
-        <div onclick="x()">bloc</div>
+            <div onclick="x()">bloc</div>
 
-        <!-- commentaire caché -->
-        """)
+            <!-- commentaire caché -->
+            """)
         let s = try XCTUnwrap(section)
         XCTAssertEqual(s.blocks.count, 2, "the comment is dropped")
         guard case let .paragraph(inlines) = s.blocks[0] else { return XCTFail() }
@@ -61,10 +64,12 @@ final class MarkdownSectionReaderTests: XCTestCase {
     }
 
     func testStubGuidanceCountsAsNoContent() throws {
-        let (stub, _, _) = read("---\ntitre: T\ncouvre: diagnostic.etat-sante\n---\n> À rédiger : décrivez l’état de santé.\n")
+        let (stub, _, _) = read(
+            "---\ntitre: T\ncouvre: diagnostic.etat-sante\n---\n> À rédiger : décrivez l’état de santé.\n")
         XCTAssertEqual(stub?.isStub, true)
         XCTAssertEqual(stub?.wordCount, 0)
-        let (written, _, _) = read("---\ntitre: T\ncouvre: diagnostic.etat-sante\n---\n> À rédiger : x.\n\nTexte réel ici.\n")
+        let (written, _, _) = read(
+            "---\ntitre: T\ncouvre: diagnostic.etat-sante\n---\n> À rédiger : x.\n\nTexte réel ici.\n")
         XCTAssertEqual(written?.isStub, false)
         XCTAssertEqual(written?.wordCount, 3)
     }
@@ -75,6 +80,7 @@ final class MarkdownSectionReaderTests: XCTestCase {
         let unknown = read("---\ntitr: T\n---\nx\n").2
         XCTAssertEqual(unknown.first?.location, SourceLocation(file: "sections/a.md", line: 2, column: 1))
         XCTAssertEqual(unknown.first?.hint, "vouliez-vous dire « titre » ?")
-        XCTAssertEqual(read("---\ntitre: T\npartie: diagnostik\n---\nx\n").2.first?.hint, "vouliez-vous dire « diagnostic » ?")
+        XCTAssertEqual(
+            read("---\ntitre: T\npartie: diagnostik\n---\nx\n").2.first?.hint, "vouliez-vous dire « diagnostic » ?")
     }
 }

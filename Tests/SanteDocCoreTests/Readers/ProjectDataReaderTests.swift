@@ -1,23 +1,25 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class ProjectDataReaderTests: XCTestCase {
     func testReadsTheStructuredData() {
-        let (project, diagnostics) = TestSupport.readData("""
-        identite:
-          denomination: "CPTS Test"
-          siege: {adresse: "1 rue A", code_postal: "99000", commune: "Testville"}
-        territoire:
-          population: 64 455
-          superficie_km2: 579,5
-        professionnels:
-          - {profession: Infirmiers, effectif: 29}
-        gouvernance:
-          instances:
-            - type: bureau
-        contrat:
-          date_signature: 2020-06-17
-        """)
+        let (project, diagnostics) = TestSupport.readData(
+            """
+            identite:
+              denomination: "CPTS Test"
+              siege: {adresse: "1 rue A", code_postal: "99000", commune: "Testville"}
+            territoire:
+              population: 64 455
+              superficie_km2: 579,5
+            professionnels:
+              - {profession: Infirmiers, effectif: 29}
+            gouvernance:
+              instances:
+                - type: bureau
+            contrat:
+              date_signature: 2020-06-17
+            """)
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(project.identity.name?.value, "CPTS Test")
         XCTAssertEqual(project.identity.seat?.singleLine, "1 rue A, 99000 Testville")
@@ -37,7 +39,8 @@ final class ProjectDataReaderTests: XCTestCase {
     }
 
     func testWrongTypesSayWhatWasExpected() {
-        let (_, diagnostics) = TestSupport.readData("territoire:\n  population: beaucoup\ncontrat:\n  date_signature: 17/06/2020\n")
+        let (_, diagnostics) = TestSupport.readData(
+            "territoire:\n  population: beaucoup\ncontrat:\n  date_signature: 17/06/2020\n")
         XCTAssertEqual(diagnostics.map(\.location?.line), [2, 4])
         XCTAssertTrue(diagnostics[0].message.contains("un nombre entier"))
         XCTAssertTrue(diagnostics[1].message.contains("AAAA-MM-JJ"))
@@ -45,16 +48,18 @@ final class ProjectDataReaderTests: XCTestCase {
     }
 
     func testSeveralErrorsAreReportedInOneRun() {
-        let (_, diagnostics) = TestSupport.readData("""
-        identit: {}
-        professionnels:
-          - profession: Infirmiers
-          - {profession: Pharmaciens, effectif: deux}
-        gouvernance:
-          instances:
-            - type: bureu
-        """)
-        XCTAssertEqual(diagnostics.map(\.id), ["yaml.cle-inconnue", "yaml.cle-manquante", "yaml.type", "yaml.valeur-inconnue"])
+        let (_, diagnostics) = TestSupport.readData(
+            """
+            identit: {}
+            professionnels:
+              - profession: Infirmiers
+              - {profession: Pharmaciens, effectif: deux}
+            gouvernance:
+              instances:
+                - type: bureu
+            """)
+        XCTAssertEqual(
+            diagnostics.map(\.id), ["yaml.cle-inconnue", "yaml.cle-manquante", "yaml.type", "yaml.valeur-inconnue"])
         XCTAssertEqual(diagnostics.last?.hint, "vouliez-vous dire « bureau » ?")
     }
 
@@ -75,7 +80,12 @@ final class ProjectDataReaderTests: XCTestCase {
 
     func testAliasBombFailsFast() {
         var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...12 { yaml += "l\(level): &l\(level) [" + Array(repeating: "*" + (level == 1 ? "a" : "l\(level - 1)"), count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...12 {
+            yaml +=
+                "l\(level): &l\(level) ["
+                + Array(repeating: "*" + (level == 1 ? "a" : "l\(level - 1)"), count: 10).joined(separator: ", ")
+                + "]\n"
+        }
         let start = Date()
         let (_, diagnostics) = TestSupport.readData(yaml)
         XCTAssertLessThan(Date().timeIntervalSince(start), 1)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 /// Random and mutated inputs for every reader, a bounded number of times: each must end
@@ -8,7 +9,7 @@ final class ReaderFuzzTests: XCTestCase {
 
     struct SeededGenerator: RandomNumberGenerator {
         var state: UInt64
-        mutating func next() -> UInt64 {   // SplitMix64
+        mutating func next() -> UInt64 {  // SplitMix64
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -17,8 +18,10 @@ final class ReaderFuzzTests: XCTestCase {
         }
     }
 
-    static let fragments = ["---", "\n", "  ", "\t", ":", "- ", "*a", "&a ", "{{", "}}", "\"", "'", ";", ",", "|", "#",
-                            "<script>", "\u{0}", "\u{FEFF}", "é", "\u{92}", "[", "]", "{", "}", "99999999999999999999", "-1"]
+    static let fragments = [
+        "---", "\n", "  ", "\t", ":", "- ", "*a", "&a ", "{{", "}}", "\"", "'", ";", ",", "|", "#",
+        "<script>", "\u{0}", "\u{FEFF}", "é", "\u{92}", "[", "]", "{", "}", "99999999999999999999", "-1",
+    ]
 
     func mutate(_ text: String, _ rng: inout SeededGenerator) -> String {
         var scalars = Array(text.unicodeScalars)
@@ -45,7 +48,9 @@ final class ReaderFuzzTests: XCTestCase {
         let seed = try seeds("projet.yaml")
         for _ in 0..<Self.iterations {
             let (project, _) = TestSupport.readData(mutate(seed, &rng))
-            _ = FigureCalculator(project: project, regulation: TestSupport.regulation(), diagnostics: DiagnosticEngine()).compute()
+            _ = FigureCalculator(
+                project: project, regulation: TestSupport.regulation(), diagnostics: DiagnosticEngine()
+            ).compute()
         }
     }
 
@@ -59,7 +64,8 @@ final class ReaderFuzzTests: XCTestCase {
 
     func testCSVReadersNeverCrash() throws {
         var rng = SeededGenerator(state: 3)
-        let communes = try seeds("communes.csv"), indicators = try seeds("indicateurs.csv")
+        let communes = try seeds("communes.csv")
+        let indicators = try seeds("indicateurs.csv")
         for _ in 0..<Self.iterations {
             _ = CommuneListReader(file: "c.csv", diagnostics: DiagnosticEngine()).read(mutate(communes, &rng))
             _ = IndicatorTableReader(file: "i.csv", diagnostics: DiagnosticEngine()).read(mutate(indicators, &rng))

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 /// The published JSON Schema must describe exactly the keys the reader accepts.
@@ -12,7 +13,8 @@ final class SchemaSyncTests: XCTestCase {
     }
 
     func testSampleReferencesTheSchema() throws {
-        let yaml = try String(contentsOf: TestSupport.repository.appendingPathComponent("Project/projet.yaml"), encoding: .utf8)
+        let yaml = try String(
+            contentsOf: TestSupport.repository.appendingPathComponent("Project/projet.yaml"), encoding: .utf8)
         XCTAssertTrue(yaml.hasPrefix("# yaml-language-server: $schema=../docs/projet.schema.json"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SanteDocCore
 
 enum TestSupport {
@@ -7,8 +8,9 @@ enum TestSupport {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// Page templates and the referential; `SANTEDOC_TEMPLATES` points at another copy (the
     /// end-to-end test that fills the shipped nulls runs these tests on its own copy).
-    static let toolkit = Toolkit(templates: ProcessInfo.processInfo.environment["SANTEDOC_TEMPLATES"]
-        .map { URL(fileURLWithPath: $0) } ?? repository.appendingPathComponent("Templates"))
+    static let toolkit = Toolkit(
+        templates: ProcessInfo.processInfo.environment["SANTEDOC_TEMPLATES"]
+            .map { URL(fileURLWithPath: $0) } ?? repository.appendingPathComponent("Templates"))
     static var fixtures: URL { repository.appendingPathComponent("Tests/Fixtures") }
 
     /// The regulation fixture (`Tests/Fixtures/regulation`), read once for all tests: unit
@@ -17,7 +19,8 @@ enum TestSupport {
 
     private static let fixtureRegulation: RegulationLibrary = {
         let diagnostics = DiagnosticEngine()
-        let library = RegulationLibrary.load(templates: fixtures.appendingPathComponent("regulation"), diagnostics: diagnostics)
+        let library = RegulationLibrary.load(
+            templates: fixtures.appendingPathComponent("regulation"), diagnostics: diagnostics)
         precondition(!diagnostics.hasErrors, "\(diagnostics.diagnostics)")
         return library
     }()
@@ -27,7 +30,8 @@ enum TestSupport {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("santedoc-\(UUID().uuidString)")
         for (name, content) in files {
             let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(content.utf8).write(to: url)
         }
         return root

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SanteDocCore
 
 final class HTMLSafetyTests: XCTestCase {
@@ -7,10 +8,12 @@ final class HTMLSafetyTests: XCTestCase {
     }
 
     func testTextIsEscaped() {
-        XCTAssertEqual(render([.text("<script>alert('x')</script> & co")]),
-                       "<p>&lt;script&gt;alert('x')&lt;/script&gt; &amp; co</p>\n")
-        XCTAssertEqual(render([.text("&amp; reste du texte")]), "<p>&amp;amp; reste du texte</p>\n",
-                       "entities typed by users are shown, not interpreted")
+        XCTAssertEqual(
+            render([.text("<script>alert('x')</script> & co")]),
+            "<p>&lt;script&gt;alert('x')&lt;/script&gt; &amp; co</p>\n")
+        XCTAssertEqual(
+            render([.text("&amp; reste du texte")]), "<p>&amp;amp; reste du texte</p>\n",
+            "entities typed by users are shown, not interpreted")
     }
 
     func testAttributeValuesCannotBreakOut() {
@@ -22,12 +25,14 @@ final class HTMLSafetyTests: XCTestCase {
     func testOnlyWebAndMailLinksAreKept() {
         XCTAssertEqual(render([.link(url: "javascript:alert(1)", content: [.text("clic")])]), "<p>clic</p>\n")
         XCTAssertEqual(render([.link(url: " JAVASCRIPT:alert(1)", content: [.text("clic")])]), "<p>clic</p>\n")
-        XCTAssertTrue(render([.link(url: "mailto:a@b.fr", content: [.text("écrire")])]).contains("href=\"mailto:a@b.fr\""))
+        XCTAssertTrue(
+            render([.link(url: "mailto:a@b.fr", content: [.text("écrire")])]).contains("href=\"mailto:a@b.fr\""))
     }
 
     func testTablesHaveCaptionsAndScopedHeaders() {
-        let table = Table(caption: "Effectifs", columns: [.init("Profession"), .init("Effectif", .right)],
-                          rows: [[[.text("Infirmiers")], [.text("29")]]], rowHeaders: true)
+        let table = Table(
+            caption: "Effectifs", columns: [.init("Profession"), .init("Effectif", .right)],
+            rows: [[[.text("Infirmiers")], [.text("29")]]], rowHeaders: true)
         let html = Body().block(.table(table)).rendered
         XCTAssertTrue(html.contains("<caption>Effectifs</caption>"))
         XCTAssertTrue(html.contains("<th scope=\"col\" class=\"nombre\">Effectif</th>"))

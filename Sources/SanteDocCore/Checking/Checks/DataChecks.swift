@@ -12,23 +12,26 @@ struct DataFieldCheck: RequirementCheck {
         case .empty:
             let file = context.sources.dataFile
             let what = path.hasPrefix("identite.") ? "de la fiche d’identité (\(file))" : "de \(file)"
-            return missing(requirement, at: parentLocation(of: path, in: context),
-                           "Information absente \(what) : « \(DataField.normalized(path)) ».")
+            return missing(
+                requirement, at: parentLocation(of: path, in: context),
+                "Information absente \(what) : « \(DataField.normalized(path)) ».")
         }
     }
 
     func problem(in parameters: [String: [String]]) -> ParameterProblem? {
         guard let path = parameters["champ"]?.first else {
-            return ParameterProblem(id: "referentiel.champ-absent", key: "type",
-                                    message: "Une vérification « donnee » doit nommer son champ.",
-                                    hint: "par exemple : verification: {type: donnee, champ: identite.contact}")
+            return ParameterProblem(
+                id: "referentiel.champ-absent", key: "type",
+                message: "Une vérification « donnee » doit nommer son champ.",
+                hint: "par exemple : verification: {type: donnee, champ: identite.contact}")
         }
         guard DataField.reader(for: path) == nil else { return nil }
         let known = DataField.paths.keys.sorted()
-        return ParameterProblem(id: "referentiel.champ-inconnu", key: "champ",
-                                message: "Champ « \(path) » inconnu : SanteDoc ne sait pas le lire dans projet.yaml.",
-                                hint: Suggestions.hint(for: DataField.normalized(path), in: known)
-                                    ?? "champs possibles : " + known.joined(separator: ", ") + ".")
+        return ParameterProblem(
+            id: "referentiel.champ-inconnu", key: "champ",
+            message: "Champ « \(path) » inconnu : SanteDoc ne sait pas le lire dans projet.yaml.",
+            hint: Suggestions.hint(for: DataField.normalized(path), in: known)
+                ?? "champs possibles : " + known.joined(separator: ", ") + ".")
     }
 
     /// The mapping the field belongs in, where a user adds it.
@@ -52,11 +55,15 @@ struct CommuneListCheck: RequirementCheck {
         let territory = context.project.territory
         guard let location = territory.communeListLocation else {
             let declared = territory.declaredCommuneCount.map { " (\($0.value) communes déclarées)" } ?? ""
-            return missing(requirement, at: SourceLocation(file: context.sources.communesFile),
-                           "Aucune liste de communes\(declared) : le territoire d’action n’est pas délimité.")
+            return missing(
+                requirement, at: SourceLocation(file: context.sources.communesFile),
+                "Aucune liste de communes\(declared) : le territoire d’action n’est pas délimité.")
         }
-        return territory.communes.isEmpty ? missing(requirement, at: location, "La liste des communes est vide.")
-            : ok(requirement, at: location, FrenchFormat.count(territory.communes.count, "commune listée", "communes listées") + ".")
+        return territory.communes.isEmpty
+            ? missing(requirement, at: location, "La liste des communes est vide.")
+            : ok(
+                requirement, at: location,
+                FrenchFormat.count(territory.communes.count, "commune listée", "communes listées") + ".")
     }
 }
 
@@ -70,8 +77,9 @@ struct PopulationCheck: RequirementCheck {
         if context.figures.territory.populationFromCommunes {
             return ok(requirement, at: territory.communeListLocation, "\(FrenchFormat.integer(population)) habitants.")
         }
-        return ok(requirement, at: territory.declaredPopulation?.location,
-                  "\(FrenchFormat.integer(population)) habitants (valeur déclarée, non calculée depuis les communes).")
+        return ok(
+            requirement, at: territory.declaredPopulation?.location,
+            "\(FrenchFormat.integer(population)) habitants (valeur déclarée, non calculée depuis les communes).")
     }
 }
 
@@ -82,9 +90,10 @@ struct ProfessionalsCheck: RequirementCheck {
         guard !project.professionals.isEmpty else {
             return missing(requirement, at: context.sources.dataStart, "Aucune profession listée.")
         }
-        return ok(requirement, at: project.professionalsLocation,
-                  FrenchFormat.count(project.professionals.count, "profession", "professions") + ", "
-                    + FrenchFormat.count(context.figures.memberTotal, "membre", "membres") + ".")
+        return ok(
+            requirement, at: project.professionalsLocation,
+            FrenchFormat.count(project.professionals.count, "profession", "professions") + ", "
+                + FrenchFormat.count(context.figures.memberTotal, "membre", "membres") + ".")
     }
 }
 
@@ -96,8 +105,10 @@ struct PartnersCheck: RequirementCheck {
             return missing(requirement, at: context.sources.dataStart, "Aucun partenaire nommé.")
         }
         let withAgreement = project.partners.filter(\.agreement).count
-        return ok(requirement, at: project.partnersLocation, FrenchFormat.count(project.partners.count, "partenaire", "partenaires")
-                    + ", dont \(withAgreement) sous convention.")
+        return ok(
+            requirement, at: project.partnersLocation,
+            FrenchFormat.count(project.partners.count, "partenaire", "partenaires")
+                + ", dont \(withAgreement) sous convention.")
     }
 }
 
@@ -106,9 +117,12 @@ struct ChronologyCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
         let project = context.project
         if let first = project.chronology.first {
-            return ok(requirement, at: first.location, FrenchFormat.count(project.chronology.count, "étape", "étapes") + ".")
+            return ok(
+                requirement, at: first.location, FrenchFormat.count(project.chronology.count, "étape", "étapes") + ".")
         }
-        if let section = project.sections.first(where: { $0.covers.contains { $0.value == requirement.id } && !$0.isStub }) {
+        if let section = project.sections.first(where: {
+            $0.covers.contains { $0.value == requirement.id } && !$0.isStub
+        }) {
             return ok(requirement, at: section.location)
         }
         return missing(requirement, at: context.sources.dataStart, "Aucune étape de l’historique.")

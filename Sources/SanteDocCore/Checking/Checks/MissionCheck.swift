@@ -8,24 +8,30 @@ struct MissionCheck: RequirementCheck {
         let rule = context.fundingTable?.mission(id)
         guard let mission = project.missions.first(where: { $0.id.value == id }) else {
             guard let table = context.fundingTable else {
-                return missing(requirement, at: project.contract.location ?? context.sources.dataStart,
-                               "Mission non décrite, et version de l’ACI (contrat.version_aci) non indiquée.")
+                return missing(
+                    requirement, at: project.contract.location ?? context.sources.dataStart,
+                    "Mission non décrite, et version de l’ACI (contrat.version_aci) non indiquée.")
             }
             guard let rule, rule.isCore else {
-                var result = ok(requirement, at: nil, rule == nil ? "Mission non prévue par « \(table.title) »."
-                                                                  : "Mission facultative non engagée.")
+                var result = ok(
+                    requirement, at: nil,
+                    rule == nil
+                        ? "Mission non prévue par « \(table.title) »."
+                        : "Mission facultative non engagée.")
                 result.isApplicable = false
                 return result
             }
-            return missing(requirement, at: project.missionsLocation ?? context.sources.dataStart,
-                           "Mission socle de \(table.title) non décrite.")
+            return missing(
+                requirement, at: project.missionsLocation ?? context.sources.dataStart,
+                "Mission socle de \(table.title) non décrite.")
         }
         var gaps: [String] = []
         if mission.objectives.isEmpty { gaps.append("aucun objectif") }
         if mission.actions.isEmpty { gaps.append("aucune action") }
         if mission.indicators.isEmpty { gaps.append("aucun indicateur") }
         gaps += calendarGaps(mission, rule: rule, context: context)
-        return gaps.isEmpty ? ok(requirement, at: mission.location)
+        return gaps.isEmpty
+            ? ok(requirement, at: mission.location)
             : incomplete(requirement, at: mission.location, gaps.joined(separator: " ; ").capitalizedFirst + ".")
     }
 
@@ -38,10 +44,14 @@ struct MissionCheck: RequirementCheck {
             gaps.append("calendrier non calculable : indiquez contrat.date_signature")
         }
         if let planned = calendar.plannedStart, let latest = calendar.latestStart, planned > latest {
-            gaps.append("démarrage prévu le \(FrenchFormat.date(planned)), après la limite de l’ACI (\(FrenchFormat.date(latest)))")
+            gaps.append(
+                "démarrage prévu le \(FrenchFormat.date(planned)), après la limite de l’ACI (\(FrenchFormat.date(latest)))"
+            )
         }
         if let planned = calendar.plannedDeployment, let latest = calendar.latestDeployment, planned > latest {
-            gaps.append("déploiement prévu le \(FrenchFormat.date(planned)), après la limite de l’ACI (\(FrenchFormat.date(latest)))")
+            gaps.append(
+                "déploiement prévu le \(FrenchFormat.date(planned)), après la limite de l’ACI (\(FrenchFormat.date(latest)))"
+            )
         }
         return gaps
     }

@@ -3,16 +3,21 @@ import XMLSupport
 extension DocBookWriter.Context {
     /// A CALS table; a table without caption becomes an `informaltable`.
     func table(_ table: Table, in parent: XMLElementHandle) {
-        let node = xml.append(table.caption.isEmpty ? "informaltable" : "table", to: parent,
-                              attributes: table.style == .signatures ? [("role", "signatures")] : [])
+        let node = xml.append(
+            table.caption.isEmpty ? "informaltable" : "table", to: parent,
+            attributes: table.style == .signatures ? [("role", "signatures")] : [])
         if let id = table.id { xml.setAttribute("id", id, namespacePrefix: "xml", on: node) }
         if !table.caption.isEmpty { xml.append("title", to: node, text: table.caption) }
         let columnCount = max(1, table.columns.count)
         let group = xml.append("tgroup", to: node, attributes: [("cols", String(columnCount))])
         let widths = TableLayout.widths(table)
         for (index, column) in table.columns.enumerated() {
-            xml.append("colspec", to: group, attributes: [("colname", "c\(index + 1)"), ("colwidth", "\(widths[index])*"),
-                                                          ("align", align(column.alignment))])
+            xml.append(
+                "colspec", to: group,
+                attributes: [
+                    ("colname", "c\(index + 1)"), ("colwidth", "\(widths[index])*"),
+                    ("align", align(column.alignment)),
+                ])
         }
         let head = xml.append("thead", to: group)
         row(table.columns.map { [Inline.text($0.title)] }, columns: columnCount, in: head)
@@ -48,7 +53,8 @@ extension DocBookWriter.Context {
         switch inline {
         case let .text(text): xml.appendText(text, to: parent)
         case let .emphasis(content): inlines(content, in: xml.append("emphasis", to: parent))
-        case let .strong(content): inlines(content, in: xml.append("emphasis", to: parent, attributes: [("role", "strong")]))
+        case let .strong(content):
+            inlines(content, in: xml.append("emphasis", to: parent, attributes: [("role", "strong")]))
         case let .strikethrough(content):
             inlines(content, in: xml.append("emphasis", to: parent, attributes: [("role", "strikethrough")]))
         case let .code(text): xml.append("code", to: parent, text: text)

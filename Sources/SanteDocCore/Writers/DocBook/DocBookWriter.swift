@@ -2,7 +2,7 @@ import XMLSupport
 
 /// Writes a `Document` as one DocBook 5 `<book>`, built node by node through libxml2,
 /// and validated against the DocBook RELAX NG schema before any byte is returned.
-public struct DocBookWriter {
+public struct DocBookWriter: Sendable {
     static let namespace = "http://docbook.org/ns/docbook"
     static let xlink = "http://www.w3.org/1999/xlink"
 
@@ -14,8 +14,9 @@ public struct DocBookWriter {
     public func write(_ document: Document) throws -> [UInt8] {
         let xml = XMLDocumentBuilder()
         // `status="draft"` is what docbook-xsl reads to mark every page of a draft.
-        let book = xml.makeRoot("book", namespace: Self.namespace,
-                                attributes: [("version", "5.0")] + (document.isWorkingDraft ? [("status", "draft")] : []))
+        let book = xml.makeRoot(
+            "book", namespace: Self.namespace,
+            attributes: [("version", "5.0")] + (document.isWorkingDraft ? [("status", "draft")] : []))
         xml.declareNamespace(Self.xlink, prefix: "xlink")
         xml.setLanguage("fr", on: book)
         let context = Context(xml: xml)
@@ -47,8 +48,10 @@ public struct DocBookWriter {
         }
 
         static func releaseLine(_ document: Document) -> String? {
-            let parts = [document.version.map { "Version : \($0)" },
-                         document.isWorkingDraft ? Document.workingDraftMark : nil].compactMap { $0 }
+            let parts = [
+                document.version.map { "Version : \($0)" },
+                document.isWorkingDraft ? Document.workingDraftMark : nil,
+            ].compactMap { $0 }
             return parts.isEmpty ? nil : parts.joined(separator: " — ")
         }
 
@@ -64,8 +67,10 @@ public struct DocBookWriter {
             let preface = xml.append("preface", to: book)
             xml.setAttribute("id", "presentation-du-document", namespacePrefix: "xml", on: preface)
             xml.append("title", to: preface, text: document.subtitle.map { "\($0) — présentation" } ?? "Présentation")
-            table(Table(caption: "", columns: [.init("Rubrique"), .init("Information")],
-                        rows: lines.map { [[.text($0.label)], [.text($0.value)]] }, rowHeaders: true), in: preface)
+            table(
+                Table(
+                    caption: "", columns: [.init("Rubrique"), .init("Information")],
+                    rows: lines.map { [[.text($0.label)], [.text($0.value)]] }, rowHeaders: true), in: preface)
         }
 
         func section(_ section: Section, element: String, in parent: XMLElementHandle) {
@@ -105,7 +110,8 @@ public struct DocBookWriter {
             case let .code(text):
                 xml.append("programlisting", to: parent, text: text)
             case let .note(note):
-                let node = xml.append("note", to: parent, attributes: note.kind == .toWrite ? [("role", "a-rediger")] : [])
+                let node = xml.append(
+                    "note", to: parent, attributes: note.kind == .toWrite ? [("role", "a-rediger")] : [])
                 xml.append("title", to: node, text: note.title)
                 for child in note.blocks { self.block(child, in: node) }
                 if note.blocks.isEmpty { xml.append("para", to: node) }
@@ -131,8 +137,9 @@ public struct DocBookWriter {
                 xml.setAttribute("href", "#" + source.id, namespacePrefix: "xlink", on: link)
                 xml.appendText(" ».", to: para)
             } else {
-                xml.appendText("Graphique « \(chart.title) » : "
-                               + chart.bars.map { "\($0.label) : \($0.valueText)" }.joined(separator: " ; ") + ".", to: para)
+                xml.appendText(
+                    "Graphique « \(chart.title) » : "
+                        + chart.bars.map { "\($0.label) : \($0.valueText)" }.joined(separator: " ; ") + ".", to: para)
             }
         }
     }
@@ -144,7 +151,8 @@ public enum WriterError: UserFacingError {
     public var description: String {
         switch self {
         case let .invalidDocBook(issues):
-            return "erreur interne : le DocBook produit n’est pas valide (\(issues.prefix(5).joined(separator: " ; ")))."
+            return
+                "erreur interne : le DocBook produit n’est pas valide (\(issues.prefix(5).joined(separator: " ; ")))."
                 + " Merci de signaler ce problème avec le projet qui l’a provoqué."
         }
     }

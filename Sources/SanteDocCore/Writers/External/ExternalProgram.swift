@@ -12,10 +12,12 @@ public struct ExternalProgram: Sendable {
     /// Environment variable that overrides the path (tests, unusual installs).
     public var override: String
 
-    public static let weasyPrint = ExternalProgram(name: "weasyprint", debianPackage: "weasyprint",
-                                                   purpose: "le format PDF", override: "SANTEDOC_WEASYPRINT")
-    public static let pandoc = ExternalProgram(name: "pandoc", debianPackage: "pandoc",
-                                               purpose: "les formats ODT et DOCX", override: "SANTEDOC_PANDOC")
+    public static let weasyPrint = ExternalProgram(
+        name: "weasyprint", debianPackage: "weasyprint",
+        purpose: "le format PDF", override: "SANTEDOC_WEASYPRINT")
+    public static let pandoc = ExternalProgram(
+        name: "pandoc", debianPackage: "pandoc",
+        purpose: "les formats ODT et DOCX", override: "SANTEDOC_PANDOC")
 
     /// The executable, or nil when the machine does not have it.
     public func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
@@ -31,10 +33,11 @@ public struct ExternalProgram: Sendable {
 
     /// The diagnostic for a missing program: what it is for and how to install it.
     public func missingDiagnostic() -> Diagnostic {
-        Diagnostic("format.moteur-absent", .error, at: nil,
-                   "\(purpose.capitalizedFirst) demande le programme « \(name) », absent de cette machine.",
-                   hint: "installez le paquet Debian « \(debianPackage) » (sudo apt-get install \(debianPackage)), "
-                    + "ou retirez ce format de --formats.")
+        Diagnostic(
+            "format.moteur-absent", .error, at: nil,
+            "\(purpose.capitalizedFirst) demande le programme « \(name) », absent de cette machine.",
+            hint: "installez le paquet Debian « \(debianPackage) » (sudo apt-get install \(debianPackage)), "
+                + "ou retirez ce format de --formats.")
     }
 }
 
@@ -47,13 +50,16 @@ struct ProgramRun {
     /// fontTools (inside WeasyPrint) read `SOURCE_DATE_EPOCH`, Python its hash seed.
     static let reproducible = ["SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8"]
 
-    func run(_ arguments: [String], input: [UInt8], directory: URL? = nil) throws -> (output: [UInt8], messages: String) {
+    func run(_ arguments: [String], input: [UInt8], directory: URL? = nil) throws -> (output: [UInt8], messages: String)
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(Self.reproducible) { $1 }
         if let directory { process.currentDirectoryURL = directory }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -63,7 +69,8 @@ struct ProgramRun {
             throw ExternalProgramError.failed(program: program.name, status: -1, messages: "\(error)")
         }
         // Feed and drain on separate threads: either pipe can fill up and block the other.
-        let output = ByteSink(), messages = ByteSink()
+        let output = ByteSink()
+        let messages = ByteSink()
         let group = DispatchGroup()
         for (handle, sink) in [(stdout.fileHandleForReading, output), (stderr.fileHandleForReading, messages)] {
             group.enter()
@@ -85,7 +92,9 @@ struct ProgramRun {
     }
 }
 
-private final class ByteSink: @unchecked Sendable {   // written by one thread, read after `wait()`
+/// `@unchecked Sendable`: written by the reading thread only, read after `wait()`, which
+/// orders the two accesses in a way the compiler cannot see.
+private final class ByteSink: @unchecked Sendable {
     var bytes: [UInt8] = []
 }
 

@@ -4,7 +4,7 @@ import Foundation
 /// engine that gives the table of contents its page numbers (`target-counter`), the
 /// running footer (`string-set`), PDF bookmarks from the headings, embedded font subsets
 /// and table headers repeated on every page.
-public struct PDFWriter {
+public struct PDFWriter: Sendable {
     let run: ProgramRun
     /// Paged-media rules (page numbers, running footer, bookmarks) that only a print
     /// engine reads, kept out of the page so the HTML stays valid for browsers.
@@ -25,8 +25,11 @@ public struct PDFWriter {
         defer { try? FileManager.default.removeItem(at: sandbox) }
         let stylesheet = sandbox.appendingPathComponent("impression.css")
         try Data(pagedStylesheet.utf8).write(to: stylesheet)
-        let (pdf, messages) = try run.run(["--encoding", "utf-8", "--base-url", sandbox.path + "/",
-                                           "--stylesheet", stylesheet.path, "-", "-"], input: html, directory: sandbox)
+        let (pdf, messages) = try run.run(
+            [
+                "--encoding", "utf-8", "--base-url", sandbox.path + "/",
+                "--stylesheet", stylesheet.path, "-", "-",
+            ], input: html, directory: sandbox)
         let lines = messages.split(separator: "\n").map(String.init)
         let errors = lines.filter { $0.hasPrefix("ERROR") || $0.hasPrefix("CRITICAL") }
         guard errors.isEmpty else { throw ExternalProgramError.reported(program: "weasyprint", messages: errors) }
@@ -36,7 +39,7 @@ public struct PDFWriter {
 
 /// ODT and DOCX from our DocBook, by pandoc, with a reference document that carries the
 /// styles (headings, tables, title page) so the file looks like the HTML and the PDF.
-public struct OfficeDocumentWriter {
+public struct OfficeDocumentWriter: Sendable {
     public enum Kind: String, Sendable { case odt, docx }
 
     let run: ProgramRun
@@ -50,11 +53,16 @@ public struct OfficeDocumentWriter {
     }
 
     public func write(docBook: [UInt8]) throws -> [UInt8] {
-        let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("santedoc-\(kind)-\(UUID().uuidString)")
+        let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "santedoc-\(kind)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: sandbox, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: sandbox) }
-        let archive = try run.run(["--from", "docbook", "--to", kind.rawValue, "--reference-doc", referenceDocument.path,
-                                   "--resource-path", sandbox.path, "--output", "-"], input: docBook, directory: sandbox).output
+        let archive = try run.run(
+            [
+                "--from", "docbook", "--to", kind.rawValue, "--reference-doc", referenceDocument.path,
+                "--resource-path", sandbox.path, "--output", "-",
+            ], input: docBook, directory: sandbox
+        ).output
         return ZipTimestamps.normalized(archive)
     }
 }

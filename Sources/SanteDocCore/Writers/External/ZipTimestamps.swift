@@ -21,7 +21,8 @@ enum ZipTimestamps {
             guard local + 30 <= bytes.count, read32(bytes, local) == 0x0403_4B50 else { return archive }
             write16(&bytes, local + 10, time)
             write16(&bytes, local + 12, date)
-            offset += 46 + Int(read16(bytes, offset + 28)) + Int(read16(bytes, offset + 30)) + Int(read16(bytes, offset + 32))
+            offset +=
+                46 + Int(read16(bytes, offset + 28)) + Int(read16(bytes, offset + 30)) + Int(read16(bytes, offset + 32))
         }
         return bytes
     }

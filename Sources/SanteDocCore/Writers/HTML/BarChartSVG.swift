@@ -16,26 +16,46 @@ struct BarChartSVG {
     var node: HTMLNode {
         let maximum = max(chart.bars.map(\.value).max() ?? 1, 1)
         let height = Double(chart.bars.count) * (Self.barHeight + Self.gap) + Self.gap
-        let labelWidth = self.labelWidth, plot = Self.plot
+        let labelWidth = self.labelWidth
+        let plot = Self.plot
         let width = labelWidth + plot + Self.valueWidth
         let description = chart.bars.map { "\($0.label) : \($0.valueText)" }.joined(separator: " ; ")
-        var children: [HTMLNode] = [el("title", [("id", chart.id + "-titre")], text: chart.title),
-                                    el("desc", [("id", chart.id + "-desc")], text: description)]
+        var children: [HTMLNode] = [
+            el("title", [("id", chart.id + "-titre")], text: chart.title),
+            el("desc", [("id", chart.id + "-desc")], text: description),
+        ]
         for (index, bar) in chart.bars.enumerated() {
             let y = Self.gap + Double(index) * (Self.barHeight + Self.gap)
             let length = max(1, bar.value / maximum * plot)
-            children.append(el("g", [], [
-                el("text", [("x", n(labelWidth - 8)), ("y", n(y + Self.barHeight * 0.7)), ("text-anchor", "end")],
-                   text: bar.label.count > Self.longestLabel ? bar.label.prefix(Self.longestLabel - 1) + "…" : bar.label),
-                el("rect", [("x", n(labelWidth)), ("y", n(y)), ("width", n(length)), ("height", n(Self.barHeight)),
-                            ("class", "barre"), ("fill", Self.barColour)]),
-                el("text", [("x", n(labelWidth + length + 6)), ("y", n(y + Self.barHeight * 0.7))], text: bar.valueText),
-            ]))
+            children.append(
+                el(
+                    "g", [],
+                    [
+                        el(
+                            "text",
+                            [("x", n(labelWidth - 8)), ("y", n(y + Self.barHeight * 0.7)), ("text-anchor", "end")],
+                            text: bar.label.count > Self.longestLabel
+                                ? bar.label.prefix(Self.longestLabel - 1) + "…" : bar.label),
+                        el(
+                            "rect",
+                            [
+                                ("x", n(labelWidth)), ("y", n(y)), ("width", n(length)), ("height", n(Self.barHeight)),
+                                ("class", "barre"), ("fill", Self.barColour),
+                            ]),
+                        el(
+                            "text", [("x", n(labelWidth + length + 6)), ("y", n(y + Self.barHeight * 0.7))],
+                            text: bar.valueText),
+                    ]))
         }
-        let svg = el("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(n(width)) \(n(height))"),
-                             ("role", "img"), ("aria-labelledby", "\(chart.id)-titre \(chart.id)-desc"),
-                             ("class", "graphique")], children)
-        return el("figure", [("id", chart.id), ("class", "figure-graphique")], [svg, el("figcaption", text: chart.title)])
+        let svg = el(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(n(width)) \(n(height))"),
+                ("role", "img"), ("aria-labelledby", "\(chart.id)-titre \(chart.id)-desc"),
+                ("class", "graphique"),
+            ], children)
+        return el(
+            "figure", [("id", chart.id), ("class", "figure-graphique")], [svg, el("figcaption", text: chart.title)])
     }
 
     private func n(_ value: Double) -> String {

@@ -11,7 +11,8 @@ indirect enum HTMLNode {
     static let blockElements: Set<String> = [
         "section", "nav", "header", "footer", "main", "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li",
         "table", "caption", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "figure", "figcaption", "aside",
-        "dl", "dt", "dd", "div", "svg", "g", "title", "desc", "rect", "text", "line"]
+        "dl", "dt", "dd", "div", "svg", "g", "title", "desc", "rect", "text", "line",
+    ]
 
     var rendered: String {
         var output = ""
@@ -31,7 +32,9 @@ indirect enum HTMLNode {
             output += ">"
             if HTMLNode.voidElements.contains(name) { return }
             let block = HTMLNode.blockElements.contains(name)
-            if block, children.first.map({ if case .element = $0 { return true } else { return false } }) == true { output += "\n" }
+            if block, children.first.map({ if case .element = $0 { return true } else { return false } }) == true {
+                output += "\n"
+            }
             for child in children { child.render(into: &output) }
             output += "</\(name)>"
             if block { output += "\n" }
@@ -40,7 +43,9 @@ indirect enum HTMLNode {
 
     static func escape(_ text: String, quotes: Bool) -> String {
         // Most text has nothing to escape: check bytes first, copy once.
-        if !text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 < 32 || $0 == 127 || (quotes && ($0 == 34 || $0 == 39)) }) {
+        if !text.utf8.contains(where: {
+            $0 == 38 || $0 == 60 || $0 == 62 || $0 < 32 || $0 == 127 || (quotes && ($0 == 34 || $0 == 39))
+        }) {
             return text
         }
         var result = ""
@@ -52,7 +57,8 @@ indirect enum HTMLNode {
             case ">": result += "&gt;"
             case "\"" where quotes: result += "&quot;"
             case "'" where quotes: result += "&#39;"
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": continue   // not allowed in HTML text
+            // Not allowed in HTML text.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": continue
             default: result.unicodeScalars.append(scalar)
             }
         }

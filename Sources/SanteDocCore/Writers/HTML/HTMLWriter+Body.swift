@@ -1,4 +1,5 @@
 import Foundation
+
 /// Turns sections, blocks and inlines into HTML nodes. Headings follow the nesting
 /// (h2 for chapters, then h3…), so the heading order never jumps.
 struct Body {
@@ -18,11 +19,13 @@ struct Body {
         case let .paragraph(content):
             return el("p", [], inlines(content))
         case let .list(ordered, items):
-            return el(ordered ? "ol" : "ul", [], items.map { item in
-                // A list item holding a single paragraph is written without <p>, as authors expect.
-                if item.count == 1, case let .paragraph(content) = item[0] { return el("li", [], inlines(content)) }
-                return el("li", [], item.map(self.block))
-            })
+            return el(
+                ordered ? "ol" : "ul", [],
+                items.map { item in
+                    // A list item holding a single paragraph is written without <p>, as authors expect.
+                    if item.count == 1, case let .paragraph(content) = item[0] { return el("li", [], inlines(content)) }
+                    return el("li", [], item.map(self.block))
+                })
         case let .table(table):
             return self.table(table)
         case let .quote(quote):
@@ -39,8 +42,9 @@ struct Body {
             return el("pre", [], [el("code", text: text)])
         case let .note(note):
             let kind = note.kind == .toWrite ? "note note-a-rediger" : "note"
-            return el("aside", [("class", kind), ("aria-label", note.title)],
-                      [el("p", [("class", "note-titre")], text: note.title)] + note.blocks.map(self.block))
+            return el(
+                "aside", [("class", kind), ("aria-label", note.title)],
+                [el("p", [("class", "note-titre")], text: note.title)] + note.blocks.map(self.block))
         case let .chart(chart):
             return BarChartSVG(chart: chart).node
         }
@@ -56,17 +60,27 @@ struct Body {
             }
         }
         func row(_ cells: [[Inline]]) -> HTMLNode {
-            el("tr", [], cells.enumerated().map { index, content in
-                index == 0 && table.rowHeaders ? el("th", [("scope", "row")] + classes(index), inlines(content))
-                    : el("td", classes(index), inlines(content))
-            })
+            el(
+                "tr", [],
+                cells.enumerated().map { index, content in
+                    index == 0 && table.rowHeaders
+                        ? el("th", [("scope", "row")] + classes(index), inlines(content))
+                        : el("td", classes(index), inlines(content))
+                })
         }
         var children: [HTMLNode] = []
         if !table.caption.isEmpty { children.append(el("caption", text: table.caption)) }
         children.append(el("colgroup", [], TableLayout.widths(table).map { el("col", [("style", "width: \($0)%")]) }))
-        children.append(el("thead", [], [el("tr", [], table.columns.enumerated().map { index, column in
-            el("th", [("scope", "col")] + classes(index), text: column.title)
-        })]))
+        children.append(
+            el(
+                "thead", [],
+                [
+                    el(
+                        "tr", [],
+                        table.columns.enumerated().map { index, column in
+                            el("th", [("scope", "col")] + classes(index), text: column.title)
+                        })
+                ]))
         children.append(el("tbody", [], table.rows.map(row)))
         if !table.footer.isEmpty { children.append(el("tfoot", [], table.footer.map(row))) }
         let style: [(String, String)] = table.style == .signatures ? [("class", "signatures")] : []

@@ -2,7 +2,7 @@ import Mustache
 
 /// Writes a `Document` as one self-contained HTML5 page: the body is built as an
 /// escaped node tree, then placed in the page template with the stylesheet inline.
-public struct HTMLWriter {
+public struct HTMLWriter: Sendable {
     let template: MustacheTemplate
     let stylesheet: String
 
@@ -17,19 +17,35 @@ public struct HTMLWriter {
         let chapters = document.chapters.enumerated().map { index, chapter in
             body.section(chapter, level: 2, number: "\(index + 1)")
         }
-        let toc = el("ol", [], document.chapters.enumerated().map { index, chapter in
-            el("li", [], [el("a", [("href", "#" + chapter.id)], text: "\(index + 1). \(chapter.title)")]
-               + (chapter.sections.isEmpty ? [] : [el("ol", [], chapter.sections.map { section in
-                   el("li", [], [el("a", [("href", "#" + section.id)], text: section.title)])
-               })]))
-        })
+        let toc = el(
+            "ol", [],
+            document.chapters.enumerated().map { index, chapter in
+                el(
+                    "li", [],
+                    [el("a", [("href", "#" + chapter.id)], text: "\(index + 1). \(chapter.title)")]
+                        + (chapter.sections.isEmpty
+                            ? []
+                            : [
+                                el(
+                                    "ol", [],
+                                    chapter.sections.map { section in
+                                        el("li", [], [el("a", [("href", "#" + section.id)], text: section.title)])
+                                    })
+                            ]))
+            })
         var lines = document.cover
         if let version = document.version { lines.append(CoverLine("Version", version)) }
         if let date = document.date { lines.append(CoverLine("Date", date)) }
-        let cover = lines.isEmpty ? HTMLNode.fragment([]) : el("dl", [], lines.flatMap { line in
-            [el("dt", text: line.label), el("dd", text: line.value)]
-        })
-        let edition = [document.version.map { "Version \($0)" }, document.date].compactMap { $0 }.joined(separator: " — ")
+        let cover =
+            lines.isEmpty
+            ? HTMLNode.fragment([])
+            : el(
+                "dl", [],
+                lines.flatMap { line in
+                    [el("dt", text: line.label), el("dd", text: line.value)]
+                })
+        let edition = [document.version.map { "Version \($0)" }, document.date].compactMap { $0 }.joined(
+            separator: " — ")
         let values: [String: Any] = [
             "titre": document.title,
             "sous_titre": document.subtitle ?? "",
