@@ -24,30 +24,52 @@ let package = Package(
         .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
         .target(name: "MarkdownSupport", dependencies: ["CCmarkGFM"]),
 
+        // The pipeline, one target per stage, each importing only the stages before it:
+        // sources → readers → model → analysis (figures, checks) → document tree → writers,
+        // with the commands on top (see docs/architecture.md).
+        .target(name: "SanteDocModel"),
+        .target(
+            name: "SanteDocReaders",
+            dependencies: [
+                "SanteDocModel", "MarkdownSupport", "Yams",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
+        .target(name: "SanteDocAnalysis", dependencies: ["SanteDocModel"]),
+        .target(name: "SanteDocDocument", dependencies: ["SanteDocModel", "SanteDocAnalysis"]),
+        .target(
+            name: "SanteDocWriters",
+            dependencies: [
+                "SanteDocModel", "SanteDocDocument", "XMLSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .target(
             name: "SanteDocCore",
             dependencies: [
-                "XMLSupport", "MarkdownSupport", "Yams",
-                .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "SanteDocDocument", "SanteDocWriters",
+                "XMLSupport", "Yams", .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(
             name: "santedoc",
             dependencies: [
-                "SanteDocCore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SanteDocCore", "SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "SanteDocDocument",
+                "SanteDocWriters", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // libFuzzer target; an ordinary build replays files instead (see Scripts/fuzz).
-        .executableTarget(name: "santedoc-fuzz", dependencies: ["SanteDocCore"]),
+        .executableTarget(name: "santedoc-fuzz", dependencies: ["SanteDocCore", "SanteDocReaders"]),
 
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "MarkdownSupportTests", dependencies: ["MarkdownSupport"]),
         .testTarget(
-            name: "SanteDocCoreTests", dependencies: ["SanteDocCore"],
+            name: "SanteDocCoreTests",
+            dependencies: [
+                "SanteDocCore", "SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "SanteDocDocument",
+                "SanteDocWriters",
+            ],
             exclude: ["Golden"]),
         // Reads the shipped Templates/: its internal consistency and the published figures.
-        .testTarget(name: "ShippedDataTests", dependencies: ["SanteDocCore", "Yams"]),
+        .testTarget(
+            name: "ShippedDataTests", dependencies: ["SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "Yams"]),
         .testTarget(name: "EndToEndTests", dependencies: ["santedoc", "santedoc-fuzz", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import SanteDocCore
+import SanteDocReaders
 
 /// libFuzzer's entry point: every input goes through every reader on its own, then through
 /// the whole build (both editions, validated DocBook, HTML).

@@ -1,4 +1,6 @@
-import SanteDocCore
+import SanteDocAnalysis
+import SanteDocModel
+import SanteDocReaders
 import XCTest
 
 /// The figures of `Templates/aci` that the research confirmed, compared with their

@@ -1,5 +1,7 @@
 import Foundation
-import SanteDocCore
+import SanteDocAnalysis
+import SanteDocModel
+import SanteDocReaders
 import XCTest
 import Yams
 

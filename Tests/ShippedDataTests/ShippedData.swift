@@ -1,5 +1,7 @@
 import Foundation
-import SanteDocCore
+import SanteDocAnalysis
+import SanteDocModel
+import SanteDocReaders
 
 /// The data SanteDoc ships in `Templates/`, read once. Only this test target reads it;
 /// the unit tests use `Tests/Fixtures/regulation`.

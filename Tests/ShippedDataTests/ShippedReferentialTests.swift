@@ -1,4 +1,6 @@
-import SanteDocCore
+import SanteDocAnalysis
+import SanteDocModel
+import SanteDocReaders
 import XCTest
 
 /// The national referential shipped in `Templates/referentiel`: every requirement the
@@ -20,7 +22,9 @@ final class ShippedReferentialTests: XCTestCase {
     func testDefaultReferentialCoversEverySpecID() throws {
         let diagnostics = DiagnosticEngine()
         let url = ShippedData.templates.appendingPathComponent(ReferentialReader.defaultFile)
-        let referential = try XCTUnwrap(ReferentialReader.load(url, displayName: "ref", diagnostics: diagnostics))
+        let referential = try XCTUnwrap(
+            ReferentialReader.load(
+                url, displayName: "ref", kinds: RequirementChecker.catalogue, diagnostics: diagnostics))
         XCTAssertEqual(diagnostics.diagnostics, [])
         XCTAssertEqual(referential.requirements.map(\.id), Self.specIDs)
         let recommended = referential.requirements.filter { $0.priority == .recommended }.map(\.id)

@@ -1,4 +1,9 @@
 import Foundation
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// `santedoc annexes`: the missions and funding annexes of the ACI contract, regenerated
 /// from the same sources as the projet de santé. With a contract year, they go to their

@@ -1,4 +1,9 @@
 import Foundation
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// `santedoc build`: the projet de santé in the formats asked for, and the completeness
 /// report for the board, written atomically.

@@ -1,4 +1,9 @@
 import Foundation
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// `santedoc check`: every requirement of the referential, evaluated on the project.
 public struct CheckAction: Sendable {

@@ -1,4 +1,9 @@
 import Foundation
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// Turns document trees into the files the user asked for: DocBook (validated) and HTML
 /// always, since the other formats are made from them, then PDF, ODT and DOCX by their

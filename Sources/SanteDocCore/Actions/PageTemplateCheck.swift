@@ -1,3 +1,9 @@
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
+
 /// What a page template must satisfy before the Mustache parser (which recurses over
 /// nested sections) and the renderer see it: not empty, placing the content, nesting
 /// within `Limits.templateNesting`, and each large piece placed once, so that a page

@@ -1,5 +1,10 @@
 import Foundation
 import Mustache
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// The page template and stylesheet: the project's own copy in `modeles/` wins over
 /// the one in `Templates/html/`, so a CPTS can brand its documents without code.

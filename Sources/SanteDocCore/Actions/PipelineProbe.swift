@@ -1,4 +1,9 @@
 import Foundation
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// Drives the whole build — readers, figures, checks, both editions and the contract
 /// annexes, DocBook (validated) and HTML — on arbitrary bytes, for fuzzing: whatever the input, the build must end with

@@ -1,4 +1,9 @@
 import Foundation
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// The shared front half of every command: read the sources, compute the figures,
 /// resolve placeholders. Stops at the first stage that reported errors.

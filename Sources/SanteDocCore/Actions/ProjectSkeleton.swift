@@ -1,3 +1,9 @@
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
+
 /// The files `santedoc init` writes.
 enum ProjectSkeleton {
     static func section(_ requirement: Requirement) -> String {
@@ -7,7 +13,7 @@ enum ProjectSkeleton {
         couvre: [\(requirement.id)]
         ---
 
-        > \(MarkdownSectionReader.stubMarker) : \(requirement.hint ?? requirement.title)
+        > \(WrittenBlock.guidanceMarker) : \(requirement.hint ?? requirement.title)
         > Source de l’exigence : \(requirement.source).
         > Remplacez ce paragraphe par votre texte ; tant qu’il reste seul, la section compte
         > comme manquante pour l’ARS.

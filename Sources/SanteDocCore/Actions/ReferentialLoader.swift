@@ -1,4 +1,9 @@
 import Foundation
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// The ARS referential a command checks against: the national one of `Templates/`, or the
 /// regional variant the user names with `--referentiel`.
@@ -20,14 +25,18 @@ struct ReferentialLoader {
         }
         guard
             let referential = ReferentialReader.load(
-                url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)", diagnostics: diagnostics),
+                url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)",
+                kinds: RequirementChecker.catalogue, diagnostics: diagnostics),
             !diagnostics.hasErrors
         else { return nil }
         guard path != nil else { return referential }
         // Sections covering national requirements keep their chapter under a regional referential.
         let national = toolkit.templates.appendingPathComponent(ReferentialReader.defaultFile)
         let quiet = DiagnosticEngine()
-        guard let fallback = ReferentialReader.load(national, displayName: "", diagnostics: quiet) else {
+        guard
+            let fallback = ReferentialReader.load(
+                national, displayName: "", kinds: RequirementChecker.catalogue, diagnostics: quiet)
+        else {
             return referential
         }
         return referential.placing(like: fallback)

@@ -1,4 +1,9 @@
 import Foundation
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// `santedoc --version`: the program's version and the regulation it carries, since the
 /// figures depend on both.

@@ -1,3 +1,9 @@
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
+
 /// The files a document can be written as. DocBook and HTML are written by SanteDoc
 /// itself; PDF comes from the HTML (WeasyPrint), ODT and DOCX from the DocBook (pandoc).
 public enum DocumentFormat: String, CaseIterable, Sendable {

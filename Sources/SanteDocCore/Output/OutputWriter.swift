@@ -1,4 +1,9 @@
 import Foundation
+import SanteDocAnalysis
+import SanteDocDocument
+import SanteDocModel
+import SanteDocReaders
+import SanteDocWriters
 
 /// Writes outputs so that they appear whole or not at all, even with several runs at once:
 /// 1. the output folder is locked (`flock` on the folder itself): a second run waits;

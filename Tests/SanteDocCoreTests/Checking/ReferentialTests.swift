@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import SanteDocAnalysis
 @testable import SanteDocCore
+@testable import SanteDocDocument
+@testable import SanteDocModel
+@testable import SanteDocReaders
+@testable import SanteDocWriters
 
 final class ReferentialTests: XCTestCase {
     func testMalformedReferentialIsLocated() throws {
@@ -16,7 +21,8 @@ final class ReferentialTests: XCTestCase {
         ])
         let diagnostics = DiagnosticEngine()
         _ = ReferentialReader.load(
-            root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml", diagnostics: diagnostics)
+            root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml", kinds: RequirementChecker.catalogue,
+            diagnostics: diagnostics)
         let found = diagnostics.diagnostics
         XCTAssertEqual(found.map(\.id), ["yaml.valeur-inconnue", "referentiel.type-inconnu"])
         XCTAssertEqual(found.map(\.location?.line), [5, 6])
@@ -39,7 +45,7 @@ final class ReferentialTests: XCTestCase {
         let diagnostics = DiagnosticEngine()
         let referential = ReferentialReader.load(
             root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml",
-            diagnostics: diagnostics)
+            kinds: RequirementChecker.catalogue, diagnostics: diagnostics)
         XCTAssertEqual(referential?.requirements.map(\.id), ["a"])
         let found = try XCTUnwrap(diagnostics.diagnostics.first)
         XCTAssertEqual(diagnostics.diagnostics.count, 1)

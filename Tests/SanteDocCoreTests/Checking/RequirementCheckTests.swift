@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import SanteDocAnalysis
 @testable import SanteDocCore
+@testable import SanteDocDocument
+@testable import SanteDocModel
+@testable import SanteDocReaders
+@testable import SanteDocWriters
 
 /// Each check on a tiny in-memory project: one passing, one failing case.
 final class RequirementCheckTests: XCTestCase {

@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import SanteDocAnalysis
 @testable import SanteDocCore
+@testable import SanteDocDocument
+@testable import SanteDocModel
+@testable import SanteDocReaders
+@testable import SanteDocWriters
 
 /// Change notes computed from two document trees: tables by id, rows by first cell,
 /// cells by column (the year suffix ignored), lists by the label before them.

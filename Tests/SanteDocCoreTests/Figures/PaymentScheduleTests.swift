@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import SanteDocAnalysis
 @testable import SanteDocCore
+@testable import SanteDocDocument
+@testable import SanteDocModel
+@testable import SanteDocReaders
+@testable import SanteDocWriters
 
 /// The payments of years 1 and 2 on the seed-002 territory (taille 3, ACI 2019), computed by
 /// hand from the rules of ACI art. 9 as `Templates/aci/aci-2019.yaml` states them. Reads the

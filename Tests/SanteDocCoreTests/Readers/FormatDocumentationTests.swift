@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import SanteDocAnalysis
 @testable import SanteDocCore
+@testable import SanteDocDocument
+@testable import SanteDocModel
+@testable import SanteDocReaders
+@testable import SanteDocWriters
 
 /// Every example of `docs/format.md` (YAML, Markdown, CSV blocks) is read by the reader it
 /// documents: without error, or with exactly the error announced by a comment

@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import SanteDocAnalysis
 @testable import SanteDocCore
+@testable import SanteDocDocument
+@testable import SanteDocModel
+@testable import SanteDocReaders
+@testable import SanteDocWriters
 
 final class MarkdownSectionReaderTests: XCTestCase {
     func read(_ text: String) -> (TextSection?, [Located<String>], [Diagnostic]) {

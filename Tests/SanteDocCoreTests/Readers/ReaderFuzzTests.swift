@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import SanteDocAnalysis
 @testable import SanteDocCore
+@testable import SanteDocDocument
+@testable import SanteDocModel
+@testable import SanteDocReaders
+@testable import SanteDocWriters
 
 /// Random and mutated inputs for every reader, a bounded number of times: each must end
 /// in success or diagnostics, never a crash or a hang. Seeded, so a failure replays.

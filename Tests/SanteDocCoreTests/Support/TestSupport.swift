@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import SanteDocAnalysis
 @testable import SanteDocCore
+@testable import SanteDocDocument
+@testable import SanteDocModel
+@testable import SanteDocReaders
+@testable import SanteDocWriters
 
 enum TestSupport {
     static let repository = URL(fileURLWithPath: #filePath)

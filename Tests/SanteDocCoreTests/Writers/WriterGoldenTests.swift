@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import SanteDocAnalysis
 @testable import SanteDocCore
+@testable import SanteDocDocument
+@testable import SanteDocModel
+@testable import SanteDocReaders
+@testable import SanteDocWriters
 
 /// Golden files: the writers' output for a small tree is committed under `Golden/`.
 /// `SANTEDOC_RECORD=1 swift test` rewrites them (and fails, so the change gets reviewed).

@@ -1,0 +1,176 @@
+import SanteDocAnalysis
+import SanteDocModel
+
+/// Tables and charts computed from the funding table and the diagnostic indicators.
+extension DocumentAssembler {
+    /// The annual funding table. For a contract `year`, a mission in its first year shows its
+    /// first-year amounts (the crisis plan); without one, they are mentioned beside the title.
+    func fundingBlocks(year: Int? = nil) -> [Block] {
+        guard let funding = figures.funding else {
+            return [
+                .note(
+                    Note(
+                        .toWrite, title: "Financement non calculable",
+                        blocks: [
+                            .text(
+                                "Indiquez la version de l’ACI et la population du territoire "
+                                    + "pour calculer le financement.")
+                        ]))
+            ]
+        }
+        let unpublished = FundingTable.unpublishedAmount(size: funding.sizeClass)
+        func euros(_ n: Int?, missing: String = unpublished) -> [Inline] {
+            cell(n.map { FigureValue.euros($0).formatted } ?? missing)
+        }
+        var rows: [[[Inline]]] = [[cell("Fonctionnement"), cell("—"), cell("—"), euros(funding.operating)]]
+        var totals: [Int?] = [funding.operating]
+        // Row titles stay the missions' titles, so that a year's change note matches rows.
+        var firstYears: [String] = []
+        for m in funding.missions {
+            var title = m.title
+            var amounts = (fixed: m.fixed, variable: m.variable, total: m.total)
+            if let first = m.firstYear, let total = first.total {
+                if let year, missionStartYear(m.id) == year {
+                    amounts = (first.fixed ?? m.fixed, first.variable ?? m.variable, first.total ?? m.total)
+                    firstYears.append(
+                        "« \(m.title) » est dans sa première année : montants de cette année-là "
+                            + "(\(FigureValue.euros(total).formatted)).")
+                } else if year == nil {
+                    firstYears.append(
+                        "« \(m.title) » : \(FigureValue.euros(total).formatted) la première année de la "
+                            + "mission, les montants du tableau les années suivantes.")
+                }
+            }
+            if let activation = m.crisisActivation {
+                title += " (+ \(FigureValue.euros(activation).formatted) si l’ARS reconnaît une crise)"
+            }
+            rows.append([cell(title), euros(amounts.fixed), euros(amounts.variable), euros(amounts.total)])
+            totals.append(amounts.total)
+        }
+        let annual = totals.allSatisfy { $0 != nil } ? totals.compactMap { $0 }.reduce(0, +) : nil
+        let contracted = funding.isContracted
+        var footer = [
+            [
+                cell(contracted ? "Total annuel du contrat" : "Total annuel maximal"), cell(""), cell(""),
+                euros(year == nil ? funding.annualTotal : annual, missing: FundingTable.incompleteTotal),
+            ],
+            [
+                cell("Plafond de la taille \(funding.sizeClass)"), cell(""), cell(""),
+                euros(funding.ceiling, missing: "plafond non publié pour la taille \(funding.sizeClass)"),
+            ],
+        ]
+        footer.append([
+            cell("Total sur \(funding.table.contractYears) ans"), cell(""), cell(""),
+            euros(funding.contractTotal, missing: FundingTable.incompleteTotal),
+        ])
+        let caption =
+            "Financement annuel — \(funding.table.title), taille \(funding.sizeClass)"
+            + (year.map { ", année \($0)" } ?? "") + (contracted ? " (montants du contrat)" : " (maxima de l’ACI)")
+        var blocks: [Block] = [
+            .table(
+                Table(
+                    id: "tableau-financement", caption: caption,
+                    columns: [
+                        .init("Poste"), .init("Part fixe", .right), .init("Part variable", .right),
+                        .init("Total", .right),
+                    ],
+                    rows: rows, footer: footer, rowHeaders: true))
+        ]
+        let bars = funding.missions.compactMap { m in
+            m.total.map {
+                BarChart.Bar(
+                    label: m.title, value: Double($0),
+                    valueText: FigureValue.euros($0).formatted)
+            }
+        }
+        if bars.count > 1 && year == nil {
+            blocks.append(
+                .chart(
+                    BarChart(
+                        id: "graphique-financement",
+                        title: contracted
+                            ? "Financement du contrat par mission"
+                            : "Financement maximal par mission",
+                        labelTitle: "Mission", valueTitle: "Montant annuel", bars: bars,
+                        sourceTable: TableReference(id: "tableau-financement", caption: caption))))
+        }
+        blocks += firstYears.map { Block.text($0) }
+        blocks.append(
+            .text(
+                (contracted
+                    ? "Les montants sont ceux du contrat ; leur total respecte le plafond de l’ACI. "
+                    : "Les montants sont des maxima annuels. ")
+                    + "La part variable dépend de l’atteinte des indicateurs fixés au contrat. "
+                    + "Source : \(funding.table.legalText)."))
+        return blocks
+    }
+
+    /// The contract year in which a mission starts (planned date, else the ACI deadline).
+    func missionStartYear(_ id: String) -> Int? {
+        guard let signature = project.contract.signatureDate?.value, let funding = figures.funding else { return nil }
+        let calendar = ContractCalendar(signature: signature, years: funding.table.contractYears)
+        let start =
+            project.missions.first { $0.id.value == id }?.plannedStart?.value
+            ?? figures.calendar.first { $0.id == id }?.latestStart
+        return start.flatMap { calendar.year(containing: $0) } ?? 1
+    }
+
+    func diagnosticBlocks() -> [Block] {
+        guard !figures.indicators.isEmpty else { return [] }
+        func number(_ q: Quantity?) -> [Inline] {
+            cell(q.map { FrenchFormat.decimal($0.value, places: $0.places) } ?? "—")
+        }
+        let rows = figures.indicators.map { c -> [[Inline]] in
+            let i = c.indicator
+            // A gap between two percentages is in points.
+            func gap(_ q: Quantity?) -> [Inline] {
+                cell(
+                    q.map {
+                        ($0.value > 0 ? "+" : "") + FrenchFormat.decimal($0.value, places: $0.places)
+                            + (i.unit == "%"
+                                ? "\u{00A0}" + FrenchFormat.unit("points", agreeingWith: $0.value, places: $0.places)
+                                : "")
+                    }
+                        ?? "—")
+            }
+            return [
+                cell(i.name + (i.unit.map { " (\($0))" } ?? "")), number(i.territory), number(i.department),
+                number(i.region), number(i.france), gap(c.gapFrance), cell(c.verdictFrance?.rawValue ?? "—"),
+                cell(i.source + (i.year.map { ", \($0)" } ?? "")),
+            ]
+        }
+        let caption = "Indicateurs du territoire comparés au département, à la région et à la France"
+        let table = Block.table(
+            Table(
+                id: "tableau-indicateurs-diagnostic", caption: caption,
+                columns: [
+                    .init("Indicateur"), .init("Territoire", .right), .init("Département", .right),
+                    .init("Région", .right), .init("France", .right),
+                    .init("Écart à la France", .right), .init("Situation"), .init("Source"),
+                ],
+                rows: rows, rowHeaders: true))
+        let source = TableReference(id: "tableau-indicateurs-diagnostic", caption: caption)
+        return [table] + figures.indicators.compactMap { comparisonChart($0, source: source) }
+    }
+
+    private func comparisonChart(_ comparison: ProjectFigures.IndicatorComparison, source: TableReference) -> Block? {
+        let i = comparison.indicator
+        let values: [(String, Quantity?)] = [
+            ("Territoire", i.territory), ("Département", i.department), ("Région", i.region),
+            ("France", i.france),
+        ]
+        let bars = values.compactMap { label, value in
+            value.map {
+                BarChart.Bar(
+                    label: label, value: $0.value,
+                    valueText: FrenchFormat.decimal($0.value, places: $0.places)
+                        + (i.unit.map { "\u{00A0}" + $0 } ?? ""))
+            }
+        }
+        guard bars.count > 1 else { return nil }
+        return .chart(
+            BarChart(
+                id: "graphique-\(comparison.slug)", title: i.name, labelTitle: "Territoire de référence",
+                valueTitle: i.unit ?? "Valeur", bars: bars, sourceTable: source))
+    }
+}

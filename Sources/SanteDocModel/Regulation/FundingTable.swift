@@ -1,0 +1,122 @@
+/// One version of the ACI (the 2019 accord, an amendment…), read from `Templates/aci/`.
+/// `nil` amounts are cells the research could not confirm: they are reported, never guessed.
+public struct FundingTable: Sendable {
+    public struct SizeClass: Sendable {
+        public var size: Int
+        public var minimum: Int
+        public var maximumExcluded: Int?
+
+        package init(size: Int, minimum: Int, maximumExcluded: Int? = nil) {
+            self.size = size
+            self.minimum = minimum
+            self.maximumExcluded = maximumExcluded
+        }
+    }
+
+    public struct MissionRule: Sendable {
+        public var id: String
+        public var title: String
+        public var isCore: Bool
+        public var startDelayMonths: Int?
+        public var deploymentDelayMonths: Int?
+        /// Amounts per size class; a size class absent from the file is unknown.
+        public var amounts: [Int: MissionAmounts]
+
+        package init(
+            id: String, title: String, isCore: Bool, startDelayMonths: Int? = nil, deploymentDelayMonths: Int? = nil,
+            amounts: [Int: MissionAmounts]
+        ) {
+            self.id = id
+            self.title = title
+            self.isCore = isCore
+            self.startDelayMonths = startDelayMonths
+            self.deploymentDelayMonths = deploymentDelayMonths
+            self.amounts = amounts
+        }
+    }
+
+    public struct MissionAmounts: Sendable {
+        public var total: Int?
+        public var fixed: Int?
+        public var variable: Int?
+        /// Paid on top when the ARS recognises a health crisis (avenant 2).
+        public var crisisActivation: Int?
+        /// Amounts of the mission's first contract year when they differ (the crisis plan
+        /// is written in year one, then only updated).
+        public var firstYear: FirstYear?
+
+        package init(
+            total: Int? = nil, fixed: Int? = nil, variable: Int? = nil, crisisActivation: Int? = nil,
+            firstYear: FirstYear? = nil
+        ) {
+            self.total = total
+            self.fixed = fixed
+            self.variable = variable
+            self.crisisActivation = crisisActivation
+            self.firstYear = firstYear
+        }
+    }
+
+    public struct FirstYear: Sendable, Equatable {
+        public var total: Int?
+        public var fixed: Int?
+        public var variable: Int?
+
+        package init(total: Int? = nil, fixed: Int? = nil, variable: Int? = nil) {
+            self.total = total
+            self.fixed = fixed
+            self.variable = variable
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var legalText: String
+    public var contractYears: Int
+    /// When the version came into force (`en_vigueur`), to pick the current one.
+    public var effectiveDate: CalendarDate?
+    public var sizeClasses: [SizeClass]
+    public var operating: [Int: Int?]
+    public var ceiling: [Int: Int?]
+    public var missions: [MissionRule]
+    /// When the money is paid (`versements`), if the version states it.
+    public var payments: PaymentRules?
+    public var sources: [String: String]
+    /// Where each value group was read, to tell users which cell to fill.
+    public var file: String
+
+    public func sizeClass(forPopulation population: Int) -> Int? {
+        sizeClasses.first { population >= $0.minimum && population < ($0.maximumExcluded ?? Int.max) }?.size
+    }
+
+    public func mission(_ id: String) -> MissionRule? { missions.first { $0.id == id } }
+
+    /// The size classes as YAML keys (`"1"`…), the keys amount tables may use.
+    package var sizeKeys: [String] { sizeClasses.map { String($0.size) } }
+
+    /// What documents print for a cell the research could not read: the text is not
+    /// published where it could be read, which says nothing about the user's data.
+    public static func unpublishedAmount(size: Int) -> String { "montant non publié pour la taille \(size)" }
+    public static let incompleteTotal = "non calculable : un montant n’est pas publié"
+
+    public var coreMissions: [MissionRule] { missions.filter(\.isCore) }
+
+    package init(
+        id: String, title: String, legalText: String, contractYears: Int, effectiveDate: CalendarDate? = nil,
+        sizeClasses: [SizeClass], operating: [Int: Int?], ceiling: [Int: Int?], missions: [MissionRule],
+        payments: PaymentRules? = nil, sources: [String: String], file: String
+    ) {
+        self.id = id
+        self.title = title
+        self.legalText = legalText
+        self.contractYears = contractYears
+        self.effectiveDate = effectiveDate
+        self.sizeClasses = sizeClasses
+        self.operating = operating
+        self.ceiling = ceiling
+        self.missions = missions
+        self.payments = payments
+        self.sources = sources
+        self.file = file
+    }
+}

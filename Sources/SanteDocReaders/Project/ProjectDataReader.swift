@@ -1,0 +1,208 @@
+import Foundation
+import SanteDocModel
+import Yams
+
+/// Reads `projet.yaml`, the structured data of the project, into the model.
+struct ProjectDataReader {
+    static let topLevelKeys = [
+        "document", "identite", "territoire", "chronologie", "professionnels", "membres_total",
+        "partenaires", "gouvernance", "missions", "contrat",
+    ]
+    let file: String
+    let diagnostics: DiagnosticEngine
+
+    func read(_ text: String, into project: inout Project) {
+        guard let root = compose(text) else { return }
+        guard
+            let top = YAMLMapping(
+                root, file: file, path: "", diagnostics: diagnostics,
+                example: "identite:\n  denomination: \"CPTS …\"")
+        else { return }
+        top.rejectUnknownKeys(allowed: Self.topLevelKeys)
+        // Absent, it is to be added at the top of the file.
+        project.documentLocation =
+            top.keys.contains("document") ? top.location(of: "document") : SourceLocation(file: file)
+        if let document = top.mapping("document", allowed: ["version", "date"]) {
+            project.draftVersion = document.string("version")?.value
+            project.draftDate = document.date("date")?.value
+        }
+        readIdentity(top, into: &project)
+        readTerritory(top, into: &project)
+        readMembers(top, into: &project)
+        readGovernance(top, into: &project)
+        MissionDataReader(diagnostics: diagnostics).read(top, into: &project)
+        if let contract = top.mapping(
+            "contrat", allowed: ["version_aci", "date_signature", "lieu_signature", "signataires"])
+        {
+            project.contract.aciVersion = contract.string("version_aci")
+            project.contract.signatureDate = contract.date("date_signature")
+            project.contract.signaturePlace = contract.string("lieu_signature")?.value
+            project.contract.location = contract.location
+            if let parties = contract.mapping("signataires", allowed: Signatory.Party.allCases.map(\.rawValue)) {
+                for party in Signatory.Party.allCases {
+                    guard
+                        let who = parties.mapping(
+                            party.rawValue, allowed: ["organisme", "nom", "fonction"],
+                            example: "\(party.rawValue):\n  nom: \"…\"\n  fonction: \"…\"")
+                    else { continue }
+                    project.contract.signatories[party] = Signatory(
+                        organisation: who.string("organisme")?.value,
+                        name: who.string("nom")?.value, role: who.string("fonction")?.value)
+                }
+            }
+        }
+    }
+
+    private func compose(_ text: String) -> Node? {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            diagnostics.error(
+                "yaml.vide", at: SourceLocation(file: file), "« \(file) » est vide.",
+                hint: "lancez « santedoc init » dans un nouveau dossier pour obtenir un modèle complet.")
+            return nil
+        }
+        do {
+            return try YAMLSafety.compose(text, file: file, diagnostics: diagnostics)
+        } catch {
+            YAMLSafety.report(error, file: file, diagnostics: diagnostics)
+            return nil
+        }
+    }
+
+    private func readIdentity(_ top: YAMLMapping, into project: inout Project) {
+        guard
+            let identity = top.mapping(
+                "identite",
+                allowed: [
+                    "denomination", "forme_juridique", "siege",
+                    "date_creation", "contact", "site_web",
+                ])
+        else { return }
+        project.identity.location = identity.location
+        project.identity.name = identity.string("denomination")
+        project.identity.legalForm = identity.string("forme_juridique")
+        project.identity.creationDate = identity.date("date_creation")?.value
+        project.identity.contact = identity.string("contact")?.value
+        project.identity.website = identity.string("site_web")?.value
+        if let seat = identity.mapping(
+            "siege", allowed: ["adresse", "code_postal", "commune"],
+            example: "siege:\n  adresse: \"7 boulevard …\"\n  code_postal: \"24100\"\n  commune: Bergerac")
+        {
+            if let street = seat.string("adresse"), let city = seat.string("commune") {
+                project.identity.seat = Address(
+                    street: street.value, postalCode: seat.string("code_postal")?.value ?? "",
+                    city: city.value, location: seat.location)
+            } else {
+                seat.require("adresse", "l’adresse", example: "adresse: \"7 boulevard …\"")
+                seat.require("commune", "la commune", example: "commune: Bergerac")
+            }
+        }
+    }
+
+    private func readTerritory(_ top: YAMLMapping, into project: inout Project) {
+        guard
+            let territory = top.mapping(
+                "territoire",
+                allowed: [
+                    "nom", "departement", "population", "nombre_communes", "superficie_km2", "part_departement",
+                    "taille_aci", "reference_population",
+                ])
+        else { return }
+        project.territory.location = territory.location
+        project.territory.name = territory.string("nom")?.value
+        project.territory.declaredPopulation = territory.integer("population", Limits.territoryPopulation)
+        project.territory.declaredCommuneCount = territory.integer("nombre_communes", Limits.communeCount)
+        project.territory.declaredArea = territory.number("superficie_km2", range: Limits.area)
+        project.territory.declaredDepartmentShare = territory.number("part_departement", range: 0...100)
+        project.territory.declaredSizeClass = territory.integer("taille_aci", Limits.sizeClass)
+        project.territory.populationReference = territory.string("reference_population")?.value
+        if let department = territory.mapping(
+            "departement", allowed: ["nom", "code", "population", "source_population"])
+        {
+            if let name = department.string("nom") {
+                project.territory.department = Department(
+                    name: name.value, code: department.string("code")?.value,
+                    population: department.integer("population", Limits.departmentPopulation),
+                    populationSource: department.string("source_population")?.value)
+            } else {
+                department.require("nom", "le nom du département", example: "nom: Dordogne")
+            }
+        }
+    }
+
+    private func readMembers(_ top: YAMLMapping, into project: inout Project) {
+        project.declaredMemberTotal = top.integer("membres_total", Limits.memberCount)
+        if top["professionnels"] != nil { project.professionalsLocation = top.location(of: "professionnels") }
+        for item in top.mappings(
+            "professionnels", allowed: ["profession", "effectif"],
+            example: "professionnels:\n  - profession: Infirmiers\n    effectif: 29")
+        {
+            guard let profession = item.string("profession"), let count = item.integer("effectif", Limits.memberCount)
+            else {
+                item.require("profession", "la profession", example: "profession: Infirmiers")
+                item.require("effectif", "l’effectif", example: "effectif: 29")
+                continue
+            }
+            project.professionals.append(
+                ProfessionCount(
+                    profession: profession.value, count: count.value,
+                    location: item.location))
+        }
+        for item in top.mappings(
+            "chronologie", allowed: ["annee", "date", "titre", "membres", "texte"],
+            example: "chronologie:\n  - annee: 2014\n    titre: \"Création du Pôle de santé\"")
+        {
+            guard let year = item.integer("annee", Limits.year), let title = item.string("titre") else {
+                item.require("annee", "l’année", example: "annee: 2014")
+                item.require("titre", "un titre", example: "titre: \"Création du Pôle de santé\"")
+                continue
+            }
+            project.chronology.append(
+                Milestone(
+                    year: year.value, date: item.date("date")?.value, title: title.value,
+                    members: item.integer("membres", Limits.memberCount)?.value,
+                    text: item.string("texte")?.value, location: item.location))
+        }
+        if top["partenaires"] != nil { project.partnersLocation = top.location(of: "partenaires") }
+        for item in top.mappings(
+            "partenaires", allowed: ["nom", "type", "convention", "role"],
+            example: "partenaires:\n  - nom: \"Centre hospitalier …\"\n    type: etablissement-sante")
+        {
+            guard let name = item.string("nom") else {
+                item.require("nom", "le nom du partenaire", example: "nom: \"Centre hospitalier …\"")
+                continue
+            }
+            let kind = item.enumValue("type", PartnerKind.self) ?? .other
+            project.partners.append(
+                Partner(
+                    name: name.value, kind: kind, agreement: item.boolean("convention") ?? false,
+                    role: item.string("role")?.value, location: item.location))
+        }
+    }
+
+    private func readGovernance(_ top: YAMLMapping, into project: inout Project) {
+        guard let governance = top.mapping("gouvernance", allowed: ["instances", "coordination"]) else { return }
+        project.governance.location = governance.location
+        for item in governance.mappings(
+            "instances", allowed: ["type", "nom", "composition", "reunions"],
+            example: "instances:\n  - type: bureau\n    composition: \"…\"")
+        {
+            guard let kind = item.enumValue("type", GoverningBodyKind.self) else {
+                item.require("type", "le type d’instance", example: "type: bureau")
+                continue
+            }
+            project.governance.bodies.append(
+                GoverningBody(
+                    kind: kind, name: item.string("nom")?.value, composition: item.string("composition")?.value,
+                    meetings: item.string("reunions")?.value, location: item.location))
+        }
+        if let coordination = governance.mapping("coordination", allowed: ["nom", "fonction", "temps_de_travail"]) {
+            let name = coordination.string("nom")?.value
+            let role = coordination.string("fonction")?.value
+            if name != nil || role != nil {
+                project.governance.coordinator = Coordinator(
+                    name: name, role: role ?? "Coordinateur ou coordinatrice",
+                    workingTime: coordination.string("temps_de_travail")?.value, location: coordination.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import SanteDocModel
+
+/// Reads a whole project folder into a `Project`, reporting every problem it finds.
+public struct ProjectReader {
+    /// The names it reads, which the checks point to when something is missing.
+    public static let sources = SourceMap()
+    public static var dataFile: String { sources.dataFile }
+
+    let folder: any ProjectSources
+    let diagnostics: DiagnosticEngine
+
+    public init(folder: any ProjectSources, diagnostics: DiagnosticEngine) {
+        self.folder = folder
+        self.diagnostics = diagnostics
+    }
+
+    /// The project, the placeholders met in its text (resolved once figures exist), and
+    /// where its sources live.
+    public func read() -> (project: Project, placeholders: [Located<String>], sources: SourceMap) {
+        let map = Self.sources
+        var project = Project()
+        var placeholders: [Located<String>] = []
+        if !folder.exists(map.dataFile) {
+            diagnostics.error(
+                "projet.yaml-absent", at: map.dataStart, "Le dossier ne contient pas « \(map.dataFile) ».",
+                hint: "créez un projet avec « santedoc init DOSSIER » ou vérifiez le dossier indiqué.")
+        } else if let text = folder.readText(map.dataFile, diagnostics: diagnostics) {
+            ProjectDataReader(file: map.dataFile, diagnostics: diagnostics).read(text, into: &project)
+        }
+        if folder.exists(map.communesFile), let text = folder.readText(map.communesFile, diagnostics: diagnostics) {
+            project.territory.communes = CommuneListReader(file: map.communesFile, diagnostics: diagnostics).read(text)
+            project.territory.communeListLocation = SourceLocation(file: map.communesFile)
+        }
+        if folder.exists(map.indicatorsFile), let text = folder.readText(map.indicatorsFile, diagnostics: diagnostics) {
+            project.indicators = IndicatorTableReader(file: map.indicatorsFile, diagnostics: diagnostics).read(text)
+            project.indicatorsLocation = SourceLocation(file: map.indicatorsFile)
+        }
+        for file in folder.files(in: map.sectionsFolder, withExtension: "md") {
+            guard let text = folder.readText(file, diagnostics: diagnostics),
+                let read = MarkdownSectionReader(file: file, diagnostics: diagnostics).read(text)
+            else { continue }
+            project.sections.append(read.section)
+            placeholders += read.placeholders
+        }
+        return (project, placeholders, map)
+    }
+}

@@ -1,0 +1,43 @@
+import SanteDocModel
+
+/// Where a project's files come from: a folder on disk (`ProjectFolder`), or memory
+/// (`InMemoryProject`, for the fuzzer and tests). Readers only ever see this.
+public protocol ProjectSources: Sendable {
+    func exists(_ relativePath: String) -> Bool
+    /// Names of the files with `ext` directly inside `folder`, sorted, as `folder/name`.
+    func files(in folder: String, withExtension ext: String) -> [String]
+    /// The text of a file, or nil after reporting why it cannot be used.
+    func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String?
+}
+
+/// A project held in memory, file name → bytes.
+public struct InMemoryProject: ProjectSources {
+    public var files: [String: [UInt8]]
+
+    public init(files: [String: [UInt8]]) { self.files = files }
+
+    public func exists(_ relativePath: String) -> Bool { files[relativePath] != nil }
+
+    public func files(in folder: String, withExtension ext: String) -> [String] {
+        files.keys.filter {
+            $0.hasPrefix(folder + "/") && $0.hasSuffix("." + ext) && !$0.dropFirst(folder.count + 1).contains("/")
+        }
+        .sorted()
+    }
+
+    public func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String? {
+        guard let bytes = files[relativePath] else {
+            diagnostics.error(
+                "fichier.illisible", at: SourceLocation(file: relativePath), "Impossible de lire « \(relativePath) ».")
+            return nil
+        }
+        guard bytes.count <= ProjectFolder.maximumFileSize else {
+            diagnostics.error(
+                "fichier.trop-grand", at: SourceLocation(file: relativePath),
+                "« \(relativePath) » dépasse \(ProjectFolder.maximumFileSize / 1024 / 1024) Mo.",
+                hint: "découpez le texte en plusieurs sections ou allégez le tableau.")
+            return nil
+        }
+        return TextDecoding.decode(bytes, file: relativePath, diagnostics: diagnostics)
+    }
+}
