@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, each reached from exactly one Swift module.
@@ -48,11 +49,20 @@ let package = Package(
                 "SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "SanteDocDocument", "SanteDocWriters",
                 "XMLSupport", "Yams", .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // `santedoc apercu`: the local preview server, apart so that only it links the server.
+        .target(
+            name: "SanteDocPreview",
+            dependencies: [
+                "SanteDocCore", "SanteDocModel", "SanteDocAnalysis",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]),
         .executableTarget(
             name: "santedoc",
             dependencies: [
                 "SanteDocCore", "SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "SanteDocDocument",
-                "SanteDocWriters", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SanteDocWriters", "SanteDocPreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // libFuzzer target; an ordinary build replays files instead (see Scripts/fuzz).

@@ -53,8 +53,13 @@ final class DiagnosticCatalogueTests: XCTestCase {
         return ids
     }
 
+    /// Ids a corpus case cannot produce, with the test that does.
+    static let producedElsewhere = [
+        "apercu.port-occupe": "PreviewCommandTests.testAPortInUseIsAFrenchError (a port held by a first preview)"
+    ]
+
     func testEveryCatalogueEntryIsProducedByACaseOfTheCorpus() throws {
-        let missing = try catalogueIDs().subtracting(producedIDs())
+        let missing = try catalogueIDs().subtracting(producedIDs()).subtracting(Self.producedElsewhere.keys)
         XCTAssertEqual(missing.sorted(), [], "catalogued but produced by no case of Tests/Fixtures/casse")
     }
 

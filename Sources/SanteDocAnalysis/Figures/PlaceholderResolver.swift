@@ -72,10 +72,11 @@ public struct PlaceholderResolver {
     }
 
     func resolve(_ text: String) -> String {
-        guard text.contains("{{") else { return text }
+        guard text.containsASCII("{", "{") else { return text }
         var result = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex)
+        while let open = rest.range(ofASCII: "{", "{", from: rest.startIndex),
+            let close = rest.range(ofASCII: "}", "}", from: open.upperBound)
         {
             result += rest[..<open.lowerBound]
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)

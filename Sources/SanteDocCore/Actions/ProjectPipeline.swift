@@ -37,14 +37,20 @@ public struct ProjectPipeline {
     }
 
     public func run(projectPath: String) -> Result? {
+        guard Self.exists(projectPath, diagnostics: diagnostics) else { return nil }
+        return run(sources: ProjectFolder(path: projectPath))
+    }
+
+    /// Whether the project folder is there, saying how to find or create one if not.
+    public static func exists(_ projectPath: String, diagnostics: DiagnosticEngine) -> Bool {
         guard FileManager.default.fileExists(atPath: projectPath) else {
             diagnostics.error(
                 "projet.absent", at: nil, "Le dossier de projet « \(projectPath) » n’existe pas.",
                 hint: "lancez la commande dans le dossier du projet (celui qui contient projet.yaml) ou "
                     + "indiquez-le (santedoc build DOSSIER) ; pour en créer un : santedoc init \(projectPath).")
-            return nil
+            return false
         }
-        return run(sources: ProjectFolder(path: projectPath))
+        return true
     }
 
     public func run(sources: any ProjectSources) -> Result? {

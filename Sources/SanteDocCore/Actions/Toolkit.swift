@@ -64,8 +64,21 @@ public struct Toolkit: Sendable {
     public func prepareDocBookSchema() {
         let path = schemaPath
         XMLLibrary.initialize()
-        Thread.detachNewThread { _ = try? Self.schemaCache.schema(at: path) }
+        Self.waitForPreparationAtExit
+        Self.preparation.enter()
+        Thread.detachNewThread {
+            _ = try? Self.schemaCache.schema(at: path)
+            Self.preparation.leave()
+        }
     }
+
+    /// A build that stops early (invalid sources) exits while the schema may still be
+    /// parsed: libxml2's own clean-up at exit would then free what the parse is using.
+    /// Exit waits for the parse first (an `atexit` handler runs before the library's).
+    private static let preparation = DispatchGroup()
+    private static let waitForPreparationAtExit: Void = {
+        atexit { Toolkit.preparation.wait() }
+    }()
 }
 
 /// `@unchecked Sendable`: a mutable dictionary shared by every thread of a process, each

@@ -54,12 +54,16 @@ public struct Section: Equatable, Sendable, Codable {
     public var title: String
     public var blocks: [Block]
     public var sections: [Section]
+    /// The source file the section was written in (`sections/10-etat-sante.md`), for tools
+    /// that point from a source to the page (the preview); writers do not print it.
+    public var origin: String?
 
-    public init(id: String, title: String, blocks: [Block] = [], sections: [Section] = []) {
+    public init(id: String, title: String, blocks: [Block] = [], sections: [Section] = [], origin: String? = nil) {
         self.id = id
         self.title = title
         self.blocks = blocks
         self.sections = sections
+        self.origin = origin
     }
 }
 

@@ -40,7 +40,7 @@ public struct DocumentAssembler {
                     Section(
                         id: "section-" + text.title, title: text.title,
                         blocks: WrittenTextConversion.blocks(text.blocks),
-                        sections: text.subsections.map(WrittenTextConversion.section)))
+                        sections: text.subsections.map(WrittenTextConversion.section), origin: text.file))
             }
             if chapter.blocks.isEmpty && chapter.sections.isEmpty {
                 chapter.blocks = [

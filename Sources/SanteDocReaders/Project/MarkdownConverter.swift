@@ -237,8 +237,8 @@ struct MarkdownConverter {
         let literal = node.literal
         var searchStart = literal.startIndex
         var column = node.column
-        while let open = literal.range(of: "{{", range: searchStart..<literal.endIndex),
-            let close = literal.range(of: "}}", range: open.upperBound..<literal.endIndex)
+        while let open = literal.range(ofASCII: "{", "{", from: searchStart),
+            let close = literal.range(ofASCII: "}", "}", from: open.upperBound)
         {
             column += literal[searchStart..<open.lowerBound].count
             guard placeholders.count < Limits.placeholdersPerSection else {
@@ -248,7 +248,7 @@ struct MarkdownConverter {
                         + "« {{…}} » dans cette section.", hint: "découpez le texte en plusieurs fichiers de sections.")
                 break
             }
-            let name = literal[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = String(literal[open.upperBound..<close.lowerBound].trimmingSpacesAndTabs())
             placeholders.append(
                 Located(name, at: SourceLocation(file: file, line: node.line + lineOffset, column: column)))
             column += literal[open.lowerBound..<close.upperBound].count

@@ -13,7 +13,7 @@ struct MarkdownSectionReader {
     func read(_ text: String) -> (section: TextSection, placeholders: [Located<String>])? {
         guard let (frontMatter, body, bodyLine) = splitFrontMatter(text) else { return nil }
         guard let meta = readFrontMatter(frontMatter) else { return nil }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
         if let table = MarkdownTableLines.oversizedTable(in: lines, limit: Limits.tableCells) {
             diagnostics.error(
                 "limite.cellules", at: SourceLocation(file: file, line: table.line + bodyLine - 1),
@@ -44,16 +44,36 @@ struct MarkdownSectionReader {
         // dropped from the submission edition, never styled like a quotation.
         let blocks = content.blocks.map { Self.guidance($0) ?? $0 }
         let guidance = blocks.filter(\.isGuidance)
-        let words =
-            (blocks.filter { !$0.isGuidance }.map(\.plainText)
-            + content.sections.map(\.plainText)).joined(separator: " ")
-            .split(whereSeparator: { $0.isWhitespace }).count
+        let words = Self.wordCount(
+            (blocks.filter { !$0.isGuidance }.map(\.plainText) + content.sections.map(\.plainText))
+                .joined(separator: " "))
         let section = TextSection(
             file: file, title: meta.title, part: meta.part, covers: meta.covers, header: meta.header,
             blocks: blocks, subsections: content.sections,
             isStub: words == 0 && !guidance.isEmpty, wordCount: words,
             location: SourceLocation(file: file, line: bodyLine))
         return (section, converter.placeholders)
+    }
+
+    /// Words separated by white space, ASCII looked at byte by byte (Unicode properties are
+    /// costly, and most text is ASCII between its accented letters).
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let space =
+                scalar.isASCII
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}"
+                    || scalar == "\u{0C}")
+                : scalar.properties.isWhitespace
+            if space {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// A quote opening with « À rédiger », as `santedoc init` writes it, as guidance without
@@ -69,25 +89,44 @@ struct MarkdownSectionReader {
         return .guidance((spans.isEmpty ? [] : [WrittenBlock.paragraph(spans)]) + blocks.dropFirst())
     }
 
+    /// The front matter, the body and the body's first line. Only the front matter's lines
+    /// are looked at: the body is taken whole, whatever its length.
     private func splitFrontMatter(_ text: String) -> (String, String, Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+        let newline = UInt8(ascii: "\n")
+        let bytes = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index {
+            bytes[start...].firstIndex(of: newline) ?? text.endIndex
+        }
+        func isFence(_ start: String.Index, _ end: String.Index) -> Bool {
+            text[start..<end].trimmingSpacesAndTabs() == "---"
+        }
+        let firstEnd = lineEnd(from: text.startIndex)
+        guard isFence(text.startIndex, firstEnd) else {
             diagnostics.error(
                 "section.entete-absente", at: SourceLocation(file: file),
                 "La section « \(file) » doit commencer par un en-tête « --- » donnant son titre.",
                 hint: "ajoutez en tête du fichier :\n---\ntitre: \"…\"\ncouvre: [diagnostic.etat-sante]\n---")
             return nil
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            diagnostics.error(
-                "section.entete-non-fermee", at: SourceLocation(file: file),
-                "L’en-tête de « \(file) » n’est pas fermé.",
-                hint: "ajoutez une ligne « --- » après le titre et la liste « couvre ».")
-            return nil
+        let frontStart = firstEnd < text.endIndex ? bytes.index(after: firstEnd) : firstEnd
+        var start = frontStart
+        var line = 2
+        while start < text.endIndex {
+            let end = lineEnd(from: start)
+            if isFence(start, end) {
+                let bodyStart = end < text.endIndex ? bytes.index(after: end) : end
+                let frontEnd = start > frontStart ? bytes.index(before: start) : frontStart
+                return (String(text[frontStart..<frontEnd]), String(text[bodyStart...]), line + 1)
+            }
+            guard end < text.endIndex else { break }
+            start = bytes.index(after: end)
+            line += 1
         }
-        let frontMatter = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (frontMatter, body, end + 2)
+        diagnostics.error(
+            "section.entete-non-fermee", at: SourceLocation(file: file),
+            "L’en-tête de « \(file) » n’est pas fermé.",
+            hint: "ajoutez une ligne « --- » après le titre et la liste « couvre ».")
+        return nil
     }
 
     private func readFrontMatter(_ text: String)

@@ -7,7 +7,7 @@ enum MarkdownTableLines {
     /// Cells of a table line: pipes that are not escaped. As in GFM, a pipe inside a code span
     /// still separates cells unless escaped.
     static func cellCount(_ line: Substring) -> Int {
-        var text = line.trimmingCharacters(in: .whitespaces)[...]
+        var text = line.trimmingSpacesAndTabs()
         if text.hasPrefix("|") { text = text.dropFirst() }
         if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
         var count = 1
@@ -28,8 +28,10 @@ enum MarkdownTableLines {
 
     /// `|---|:--:|` and the like.
     static func isDelimiter(_ line: Substring) -> Bool {
-        let text = line.trimmingCharacters(in: .whitespaces)
-        guard text.contains("-"), text.contains("|") || text.hasPrefix("-") || text.hasPrefix(":") else { return false }
+        let text = line.trimmingSpacesAndTabs()
+        guard text.utf8.contains(UInt8(ascii: "-")),
+            text.utf8.contains(UInt8(ascii: "|")) || text.hasPrefix("-") || text.hasPrefix(":")
+        else { return false }
         return text.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }
     }
 
@@ -41,7 +43,7 @@ enum MarkdownTableLines {
         var cells = 0
         // `cells` is 0 between tables; a table's separator line holds no cell.
         for (index, line) in lines.enumerated() {
-            if line.contains("|") {
+            if line.utf8.contains(UInt8(ascii: "|")) {
                 if cells == 0 { start = index }
                 if !isDelimiter(line) { cells += cellCount(line) }
                 if cells > limit { return (start + 1, cells) }
@@ -53,6 +55,6 @@ enum MarkdownTableLines {
     }
 
     static func looksLikeRow(_ line: Substring) -> Bool {
-        line.trimmingCharacters(in: .whitespaces).hasPrefix("|")
+        line.trimmingSpacesAndTabs().hasPrefix("|")
     }
 }

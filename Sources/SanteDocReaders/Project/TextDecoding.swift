@@ -59,6 +59,8 @@ enum TextDecoding {
 
 extension String {
     func replacingCRLF() -> String {
-        contains("\r") ? replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : self
+        // A byte test: most files have no carriage return, and Foundation's search is slow.
+        guard utf8.contains(UInt8(ascii: "\r")) else { return self }
+        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -76,7 +76,11 @@ struct YAMLMapping {
             typeError(key, node, expected: "un texte", example: "\(key): \"…\"")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let raw = scalar.string
+        // Most values need no trimming; Foundation's is costly on every scalar of a file.
+        let text =
+            raw.first?.isWhitespace == true || raw.last?.isWhitespace == true
+            ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
         return text.isEmpty ? nil : Located(text, at: valueLocation(of: key))
     }
 

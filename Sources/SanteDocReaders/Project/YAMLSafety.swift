@@ -72,7 +72,8 @@ enum YAMLSafety {
         }
         // Every scalar is read as text and typed by the readers themselves, so Yams'
         // implicit-type regexes (a quarter of a build's instructions) are not needed.
-        return try Yams.compose(yaml: text, .basic)
+        // The encoding is given: its default reads the environment on every call.
+        return try Yams.compose(yaml: text, .basic, .default, .utf8)
     }
 
     static func report(_ error: Error, file: String, diagnostics: DiagnosticEngine, lineOffset: Int = 0) {

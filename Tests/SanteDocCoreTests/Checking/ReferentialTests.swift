@@ -8,30 +8,34 @@ import XCTest
 @testable import SanteDocWriters
 
 final class ReferentialTests: XCTestCase {
+    /// The referential written in `text`, and what reading it reported.
+    func read(_ text: String) throws -> (Referential?, [Diagnostic]) {
+        let root = try TestSupport.makeProject(["ref.yaml": text])
+        let diagnostics = DiagnosticEngine()
+        let referential = ReferentialReader.load(
+            root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml", kinds: RequirementChecker.catalogue,
+            diagnostics: diagnostics)
+        return (referential, diagnostics.diagnostics)
+    }
+
     func testMalformedReferentialIsLocated() throws {
-        let root = try TestSupport.makeProject([
-            "ref.yaml": """
+        let (_, found) = try read(
+            """
             id: x
             exigences:
               - id: a
                 titre: A
                 severite: bloquante
                 verification: {type: sectoin}
-            """
-        ])
-        let diagnostics = DiagnosticEngine()
-        _ = ReferentialReader.load(
-            root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml", kinds: RequirementChecker.catalogue,
-            diagnostics: diagnostics)
-        let found = diagnostics.diagnostics
+            """)
         XCTAssertEqual(found.map(\.id), ["yaml.valeur-inconnue", "referentiel.type-inconnu"])
         XCTAssertEqual(found.map(\.location?.line), [5, 6])
         XCTAssertEqual(found.last?.hint, "vouliez-vous dire « section » ?")
     }
 
     func testDataFieldPathsAreCheckedWhenTheReferentialIsRead() throws {
-        let root = try TestSupport.makeProject([
-            "ref.yaml": """
+        let (referential, diagnostics) = try read(
+            """
             id: x
             exigences:
               - id: a
@@ -40,15 +44,10 @@ final class ReferentialTests: XCTestCase {
               - id: b
                 titre: B
                 verification: {type: donnee, champ: identite.contacte}
-            """
-        ])
-        let diagnostics = DiagnosticEngine()
-        let referential = ReferentialReader.load(
-            root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml",
-            kinds: RequirementChecker.catalogue, diagnostics: diagnostics)
+            """)
         XCTAssertEqual(referential?.requirements.map(\.id), ["a"])
-        let found = try XCTUnwrap(diagnostics.diagnostics.first)
-        XCTAssertEqual(diagnostics.diagnostics.count, 1)
+        XCTAssertEqual(diagnostics.count, 1)
+        let found = try XCTUnwrap(diagnostics.first)
         XCTAssertEqual(found.id, "referentiel.champ-inconnu")
         XCTAssertEqual(found.location?.line, 8)
         XCTAssertEqual(found.location?.column, 41)

@@ -30,6 +30,13 @@ enum TestSupport {
         return library
     }()
 
+    /// A copy of a folder (a fixture) in a fresh temporary directory, to modify.
+    static func copy(of source: URL) -> URL {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("santedoc-\(UUID().uuidString)")
+        try? FileManager.default.copyItem(at: source, to: copy)
+        return copy
+    }
+
     /// A project folder in a fresh temporary directory, from file name → content.
     static func makeProject(_ files: [String: String]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("santedoc-\(UUID().uuidString)")

@@ -1,0 +1,151 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import SanteDocCore
+import SanteDocModel
+
+/// `santedoc apercu`: a local web server that shows the working draft beside what the ARS
+/// still expects, rebuilt in this process whenever a source changes, and tells the open
+/// page to refresh.
+///
+/// Built on FlyingFox (HTTP/1.1 and WebSocket on Swift concurrency, no SwiftNIO): small,
+/// quick to build in CI, and enough for one user on one machine. Only a fixed set of
+/// paths is served, from memory: no file of the disk is ever mapped to a URL.
+public final class PreviewServer: Sendable {
+    public struct Settings: Sendable {
+        public var host: String
+        public var port: UInt16
+
+        public init(host: String = PreviewServer.loopback, port: UInt16 = PreviewServer.defaultPort) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    public static let loopback = "127.0.0.1"
+    public static let defaultPort: UInt16 = 8000
+
+    let renderer: PreviewRenderer
+    let watcher: ProjectWatcher
+    let state = PreviewState()
+    let assets: PreviewAssets
+    let settings: Settings
+    let report: @Sendable (PreviewRenderer.Render) -> Void
+
+    /// `report` is told of every render (the command prints a line for each).
+    public init(
+        renderer: PreviewRenderer, projectPath: String, assets: PreviewAssets, settings: Settings,
+        report: @escaping @Sendable (PreviewRenderer.Render) -> Void
+    ) {
+        self.renderer = renderer
+        watcher = ProjectWatcher(root: URL(fileURLWithPath: projectPath))
+        self.assets = assets
+        self.settings = settings
+        self.report = report
+    }
+
+    /// Serves until Ctrl-C (or `stop`): renders once, watches the folder, answers
+    /// requests. Throws `PreviewError` when the address cannot be used.
+    public func run(listening: @escaping @Sendable (String) -> Void) throws {
+        let address: sockaddr_in
+        do {
+            address = try sockaddr_in.inet(ip4: settings.host, port: settings.port)
+        } catch {
+            throw PreviewError.invalidHost(settings.host)
+        }
+        rebuild()
+        let stopping = StopFlag()
+        watcher.start(stop: { stopping.isSet }, changed: { [self] in rebuild() })
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: Router(self))
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let task = Task {
+            do { try await server.run() } catch { outcome.error = error }
+            done.signal()
+        }
+        // Ctrl-C stops the server cleanly: open pages are told, sockets closed.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+        for source in signals {
+            source.setEventHandler { [state] in
+                stopping.set()
+                state.close()
+                Task { await server.stop(timeout: 1) }
+            }
+            source.resume()
+        }
+        Task {
+            guard (try? await server.waitUntilListening(timeout: 10)) != nil else { return }
+            listening("http://\(settings.host):\(settings.port)/")
+        }
+        done.wait()
+        let requested = stopping.isSet
+        stopping.set()
+        task.cancel()
+        for source in signals { source.cancel() }
+        if let error = outcome.error, !requested {
+            throw PreviewError(error, settings: settings)
+        }
+    }
+
+    func rebuild() {
+        let render = renderer.render()
+        state.publish(render)
+        report(render)
+    }
+}
+
+/// Why the preview could not start, in French.
+public enum PreviewError: Error, CustomStringConvertible {
+    case portInUse(UInt16)
+    case invalidHost(String)
+    case cannotListen(String, UInt16, String)
+
+    init(_ error: Error, settings: PreviewServer.Settings) {
+        if case let SocketError.failed(_, errno, _) = error, errno == EADDRINUSE {
+            self = .portInUse(settings.port)
+        } else if case let SocketError.failed(_, errno, _) = error, errno == EADDRNOTAVAIL {
+            self = .invalidHost(settings.host)
+        } else {
+            self = .cannotListen(settings.host, settings.port, error.localizedDescription)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .portInUse(port): return "Le port \(port) est déjà utilisé par un autre programme."
+        case let .invalidHost(host): return "L’adresse « \(host) » ne peut pas servir l’aperçu sur cette machine."
+        case let .cannotListen(host, port, reason): return "Impossible d’écouter sur \(host):\(port) (\(reason))."
+        }
+    }
+
+    public var hint: String {
+        switch self {
+        case let .portInUse(port):
+            return "choisissez un autre port : santedoc apercu --port \(port == UInt16.max ? port - 1 : port + 1)"
+        case .invalidHost: return "sans --hote, l’aperçu écoute sur 127.0.0.1, la seule adresse sûre."
+        case .cannotListen: return "essayez un autre port avec --port."
+        }
+    }
+}
+
+/// Set once by a signal or the end of the server, read by the watcher thread.
+///
+/// `@unchecked Sendable`: a flag shared across threads, read and written under `lock`.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+
+    func set() { lock.withLock { value = true } }
+}
+
+/// The server task's error, read after it ended.
+///
+/// `@unchecked Sendable`: written by the server task before it signals the semaphore the
+/// command waits on; read after that wait, which orders the two accesses.
+private final class Outcome: @unchecked Sendable {
+    var error: Error?
+}

@@ -1,0 +1,85 @@
+// Aperçu : suit les versions annoncées par le serveur, remplit le panneau avec du texte
+// seulement (jamais de HTML venu des sources), recharge le document en gardant la
+// position de lecture.
+"use strict";
+
+const frame = document.getElementById("document");
+let shownDocument = null;
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function linkTo(anchor, text) {
+  const link = element("a", null, text);
+  link.href = "/document" + anchor;
+  link.target = "document";
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    frame.contentWindow.location.hash = anchor;
+  });
+  return link;
+}
+
+function describe(item, label, title, detail, hint) {
+  const line = element("li", item.className);
+  line.append(element("span", "statut", label));
+  line.append(item.lien ? linkTo(item.lien, title) : element("span", null, title));
+  if (detail) line.append(element("span", "detail", detail));
+  if (hint) line.append(element("span", "detail", "Conseil : " + hint));
+  return line;
+}
+
+function showPanel(state) {
+  document.getElementById("resume").textContent = state.resume || "Complétude non évaluée : les sources ne se lisent pas.";
+  const requirements = document.getElementById("exigences");
+  requirements.replaceChildren(...(state.exigences || [])
+    .filter((r) => r.statut !== "ok")
+    .map((r) => describe({ className: r.statut, lien: r.lien },
+      r.statut === "sans-objet" ? "–" : (r.bloquant ? "✗" : "!"), r.titre + " — " + r.libelle, r.message, r.conseil)));
+  if (!requirements.children.length) requirements.append(element("li", "ok", "Toutes les exigences sont satisfaites."));
+  const messages = state.messages || [];
+  document.getElementById("messages").replaceChildren(...messages.map((m) =>
+    describe({ className: m.gravite, lien: m.lien }, m.gravite, (m.position ? m.position + " : " : "") + m.message,
+      null, m.conseil)));
+  const banner = document.getElementById("bandeau");
+  banner.hidden = state.valide;
+  document.getElementById("erreurs").replaceChildren(...messages.filter((m) => m.erreur).map((m) => {
+    const line = element("li");
+    if (m.position) line.append(element("span", "position", m.position), " : ");
+    line.append(m.message);
+    if (m.conseil) line.append(element("span", "detail", "Conseil : " + m.conseil));
+    return line;
+  }));
+  document.getElementById("etat").textContent =
+    "Version " + state.version + (state.duree_ms !== undefined ? " — calculée en " + Math.round(state.duree_ms) + " ms" : "");
+}
+
+function showDocument(version) {
+  let top = 0;
+  try { top = frame.contentWindow.scrollY; } catch (error) { top = 0; }
+  frame.addEventListener("load", () => frame.contentWindow.scrollTo(0, top), { once: true });
+  frame.src = "/document?v=" + version;
+}
+
+async function refresh() {
+  const response = await fetch("/_apercu/etat", { cache: "no-store" });
+  const state = await response.json();
+  showPanel(state);
+  if (state.document !== shownDocument) {
+    shownDocument = state.document;
+    showDocument(state.document);
+  }
+}
+
+function connect() {
+  const socket = new WebSocket("ws://" + location.host + "/_apercu/direct");
+  socket.addEventListener("open", refresh);
+  socket.addEventListener("message", refresh);
+  socket.addEventListener("close", () => setTimeout(connect, 500));
+}
+
+connect();

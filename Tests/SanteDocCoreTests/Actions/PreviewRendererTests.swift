@@ -1,0 +1,46 @@
+import XCTest
+
+@testable import SanteDocCore
+@testable import SanteDocModel
+
+/// The preview's in-memory render: the page and its anchors when the sources are valid,
+/// no page (the preview keeps its last one) and the located errors when they are not.
+final class PreviewRendererTests: XCTestCase {
+    func renderer(_ folder: URL) throws -> PreviewRenderer {
+        let diagnostics = DiagnosticEngine()
+        let renderer = PreviewRenderer(
+            toolkit: TestSupport.toolkit, projectPath: folder.path, referential: nil,
+            regulation: TestSupport.regulation(), diagnostics: diagnostics)
+        XCTAssertEqual(diagnostics.diagnostics, [])
+        return try XCTUnwrap(renderer)
+    }
+
+    func testAValidProjectGivesThePageAndWhereEachSectionIs() throws {
+        let render = try renderer(TestSupport.fixtures.appendingPathComponent("complet")).render()
+        let page = String(decoding: try XCTUnwrap(render.page), as: UTF8.self)
+        XCTAssertTrue(page.contains("<main id=\"contenu\">"))
+        XCTAssertEqual(render.report?.isComplete, true)
+        let anchor = try XCTUnwrap(render.anchors["sections/03-etat-sante.md"])
+        XCTAssertTrue(page.contains("id=\"\(anchor)\""), "the anchor is an id of the page")
+    }
+
+    func testInvalidSourcesGiveNoPageButTheirErrors() throws {
+        let folder = TestSupport.copy(of: TestSupport.fixtures.appendingPathComponent("complet"))
+        let renderer = try renderer(folder)
+        XCTAssertNotNil(renderer.render().page)
+        let data = folder.appendingPathComponent("projet.yaml")
+        let text = try String(contentsOf: data, encoding: .utf8)
+        try text.replacingOccurrences(of: "identite:\n", with: "identite:\n  denominaton: X\n")
+            .write(to: data, atomically: true, encoding: .utf8)
+        let broken = renderer.render()
+        XCTAssertNil(broken.page)
+        XCTAssertEqual(broken.diagnostics.first { $0.severity == .error }?.location?.description, "projet.yaml:3:3")
+    }
+
+    func testNothingIsWrittenToDisk() throws {
+        let folder = TestSupport.copy(of: TestSupport.fixtures.appendingPathComponent("complet"))
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
+        _ = try renderer(folder).render()
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted(), before)
+    }
+}
