@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries, each reached from exactly one Swift module.
@@ -41,7 +42,7 @@ let package = Package(
             name: "SanteDocWriters",
             dependencies: [
                 "SanteDocModel", "SanteDocDocument", "XMLSupport",
-                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation",
             ]),
         .target(
             name: "SanteDocCore",

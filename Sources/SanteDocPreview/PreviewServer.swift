@@ -44,7 +44,7 @@ public final class PreviewServer: Sendable {
         self.report = report
     }
 
-    /// Serves until Ctrl-C (or `stop`): renders once, watches the folder, answers
+    /// Serves until Ctrl-C (SIGINT or SIGTERM): renders once, watches the folder, answers
     /// requests. Throws `PreviewError` when the address cannot be used.
     public func run(listening: @escaping @Sendable (String) -> Void) throws {
         let address: sockaddr_in
@@ -57,12 +57,6 @@ public final class PreviewServer: Sendable {
         let stopping = StopFlag()
         watcher.start(stop: { stopping.isSet }, changed: { [self] in rebuild() })
         let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: Router(self))
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let task = Task {
-            do { try await server.run() } catch { outcome.error = error }
-            done.signal()
-        }
         // Ctrl-C stops the server cleanly: open pages are told, sockets closed.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -74,6 +68,12 @@ public final class PreviewServer: Sendable {
                 Task { await server.stop(timeout: 1) }
             }
             source.resume()
+        }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let task = Task {
+            do { try await server.run() } catch { outcome.error = error }
+            done.signal()
         }
         Task {
             guard (try? await server.waitUntilListening(timeout: 10)) != nil else { return }

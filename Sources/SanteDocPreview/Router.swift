@@ -49,6 +49,7 @@ struct Router: HTTPHandler {
             return text(.notFound, "Page introuvable.")
         }
         guard request.method == .HEAD else { return response }
+        // The headers GET would send, Content-Length included (set by `page`), no body.
         return HTTPResponse(statusCode: response.statusCode, headers: response.headers)
     }
 
@@ -67,7 +68,7 @@ struct Router: HTTPHandler {
             headers: [
                 .contentType: type, HTTPHeader("Content-Security-Policy"): policy,
                 HTTPHeader("X-Content-Type-Options"): "nosniff", .cacheControl: "no-store",
-                HTTPHeader("Referrer-Policy"): "no-referrer",
+                HTTPHeader("Referrer-Policy"): "no-referrer", .contentLength: String(bytes.count),
             ], body: Data(bytes))
     }
 

@@ -72,7 +72,7 @@ struct ChunkedValidation {
         for ancestor in chain.reversed() {
             guard let shell = xmlDocCopyNode(ancestor, copy, 2) else { return [] }  // attributes, no children
             if let container { xmlAddChild(container, shell) } else { xmlDocSetRootElement(copy, shell) }
-            for child in Self.children(of: ancestor).prefix(while: { Self.isContext($0) }) {
+            for child in Self.contextChildren(of: ancestor) {
                 if let context = xmlDocCopyNode(child, copy, 1) { xmlAddChild(shell, context) }
             }
             container = shell
@@ -92,12 +92,10 @@ struct ChunkedValidation {
     static func minimalCopy(_ node: xmlNodePtr, into doc: xmlDocPtr) -> xmlNodePtr? {
         guard node.pointee.type == XML_ELEMENT_NODE else { return xmlDocCopyNode(node, doc, 1) }
         guard let shell = xmlDocCopyNode(node, doc, 2) else { return nil }
-        let children = Self.children(of: node)
-        let context = children.prefix { isContext($0) }
+        let context = contextChildren(of: node)
         for child in context { if let copy = xmlDocCopyNode(child, doc, 1) { xmlAddChild(shell, copy) } }
-        if let first = children.dropFirst(context.count).first, let copy = minimalCopy(first, into: doc) {
-            xmlAddChild(shell, copy)
-        }
+        let first = context.last.map { $0.pointee.next } ?? node.pointee.children
+        if let first, let copy = minimalCopy(first, into: doc) { xmlAddChild(shell, copy) }
         return shell
     }
 
@@ -105,6 +103,18 @@ struct ChunkedValidation {
         var result: [xmlNodePtr] = []
         var child = node.pointee.children
         while let current = child {
+            result.append(current)
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// The leading context children only: walking all of a wide parent's children for
+    /// each of its pieces would make the validation quadratic again.
+    static func contextChildren(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child, isContext(current) {
             result.append(current)
             child = current.pointee.next
         }

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Sends raw HTTP requests to a running `santedoc apercu`, as an attacker would, and
-reports what came back: status and whether the body holds any of the given secrets.
+reports what came back: status, the announced and the received body length, and whether
+the body holds any of the given secrets.
 
 Usage: probe_preview.py PORT SECRET... — reads request lines ("METHOD TARGET" or
 "METHOD TARGET Host") on standard input, prints a JSON list of
-{"request", "status", "leaks"} and waits for the server first.
+{"request", "status", "length", "received", "leaks"} and waits for the server first.
 """
 import json
 import socket
@@ -23,7 +24,12 @@ def send(port, method, target, host):
             data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
     status = int(head.split(b" ", 2)[1]) if head else 0
-    return status, body
+    length = None
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    return status, length, body
 
 
 def main():
@@ -41,8 +47,8 @@ def main():
             continue
         method, target = parts[0], parts[1]
         host = parts[2] if len(parts) > 2 else f"127.0.0.1:{port}"
-        status, body = send(port, method, target, host)
-        results.append({"request": line, "status": status,
+        status, length, body = send(port, method, target, host)
+        results.append({"request": line, "status": status, "length": length, "received": len(body),
                         "leaks": [s.decode() for s in secrets if s in body]})
     print(json.dumps(results, ensure_ascii=False))
 

@@ -9,6 +9,7 @@ officer would read it, with poppler-utils and qpdf.
 - bookmarks (the PDF outline) hold every chapter;
 - every page but the cover carries the running footer « … — page n / N »;
 - no heading sits alone at the bottom of a page; the last page is not near-empty;
+- no word starts left of the text block (a chart label cut at the picture's edge);
 - optionally (--repeated-header TEXT) a table header repeated on each page it spans.
 
 Usage: check_pdf.py DOC.pdf DOC.xml [--repeated-header TEXT]   — prints a JSON report,
@@ -131,6 +132,16 @@ def main():
     last = [squeeze(line) for line in flat[-1].splitlines() if squeeze(line) and not footer.search(squeeze(line))]
     if count > 1 and len(" ".join(last)) < 120:
         failures.append(f"dernière page presque vide : {last}")
+
+    # The text block's left edge is where many lines start; a word left of it lies outside
+    # the picture it belongs to (chart labels were cut that way).
+    starts = [float(x) for x in re.findall(r'<word xMin="([\d.]+)"', run("pdftotext", "-bbox", pdf, "-"))]
+    frequent = [x for x in set(round(x) for x in starts) if sum(1 for y in starts if round(y) == x) >= 20]
+    if frequent:
+        edge = min(frequent) - 1
+        outside = sorted(x for x in starts if x < edge)
+        if outside:
+            failures.append(f"{len(outside)} mot(s) commencent à gauche du bloc de texte (x = {outside[0]:.1f} pt)")
 
     header_pages = []
     if repeated:

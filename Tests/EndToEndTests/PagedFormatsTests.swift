@@ -49,6 +49,32 @@ final class PagedFormatsTests: XCTestCase {
         }
     }
 
+    /// pandoc's ODT writer draws tables without rules and leaves its table captions
+    /// unstyled: the ODT must look like the HTML, PDF and DOCX (ruled cells, shaded header,
+    /// bold caption) and stay a valid package (`mimetype` first and stored).
+    func testODTTablesAreRuledLikeTheOtherFormats() throws {
+        let out = CommandRunner.temporaryDirectory()
+        XCTAssertEqual(try CommandRunner.santedoc("build", fixture.path, "--formats", "odt", "-o", out.path).status, 0)
+        let odt = out.appendingPathComponent("projet-de-sante.odt").path
+        let content = try CommandRunner.tool("unzip", ["-p", odt, "content.xml"]).stdout
+        for name in ["TableRowCell", "TableHeaderRowCell"] {
+            let style = try XCTUnwrap(
+                content.range(
+                    of: "<style:style style:name=\"\(name)\"[^>]*>\\s*<style:table-cell-properties[^>]*>",
+                    options: .regularExpression
+                ).map { String(content[$0]) }, name)
+            XCTAssertTrue(style.contains("fo:border=\"0.5pt solid #c5ced8\""), style)
+        }
+        XCTAssertTrue(content.contains("fo:background-color=\"#e8f0f7\""), "the header row is shaded")
+        let styles = try CommandRunner.tool("unzip", ["-p", odt, "styles.xml"]).stdout
+        XCTAssertTrue(styles.contains("style:name=\"TableCaption\""), "captions have a style of their own")
+        let listing = try CommandRunner.tool("unzip", ["-Z", "-v", odt]).stdout
+        let first = try XCTUnwrap(listing.range(of: "Central directory entry #1:")).upperBound
+        let entry = listing[first...].prefix(2000)
+        XCTAssertTrue(entry.contains("mimetype"), String(entry))
+        XCTAssertTrue(entry.contains("compression method:                             none (stored)"), String(entry))
+    }
+
     func testALongCommuneListBreaksAcrossPagesWithItsHeaderRepeated() throws {
         let copy = try CommandRunner.copy(fixture)
         var rows = ["code_insee;commune;population;superficie_km2"]

@@ -114,6 +114,14 @@ final class PreviewCommandTests: XCTestCase {
         for result in results {
             XCTAssertEqual(result["leaks"] as? [String], [], "\(result["request"] ?? "")")
         }
+        // HEAD announces the length GET sends, and sends no body.
+        let byRequest = Dictionary(uniqueKeysWithValues: results.map { ($0["request"] as? String ?? "", $0) })
+        let get = try XCTUnwrap(byRequest["GET /"])
+        let head = try XCTUnwrap(byRequest["HEAD /"])
+        XCTAssertEqual(get["length"] as? Int, get["received"] as? Int)
+        XCTAssertGreaterThan(get["length"] as? Int ?? 0, 0)
+        XCTAssertEqual(head["length"] as? Int, get["length"] as? Int)
+        XCTAssertEqual(head["received"] as? Int, 0)
     }
 
     func testAPortInUseIsAFrenchError() throws {

@@ -13,6 +13,22 @@ struct PageTemplates {
     let toolkit: Toolkit
     let project: any ProjectSources
     let diagnostics: DiagnosticEngine
+    /// The shipped templates already in memory (the preview reads them once); any other
+    /// is read from `Templates/html/` when needed.
+    var shipped: [String: String] = [:]
+
+    /// The shipped page template and stylesheet, read once for a resident process.
+    static func readShipped(_ toolkit: Toolkit) -> [String: String] {
+        var texts: [String: String] = [:]
+        for name in ["page.mustache", "style.css"] {
+            texts[name] = try? String(contentsOf: shippedURL(toolkit, name), encoding: .utf8)
+        }
+        return texts
+    }
+
+    static func shippedURL(_ toolkit: Toolkit, _ name: String) -> URL {
+        toolkit.templates.appendingPathComponent("html").appendingPathComponent(name)
+    }
 
     /// The HTML writer for this project, or nil after reporting what is wrong.
     func writer() -> HTMLWriter? {
@@ -79,8 +95,8 @@ struct PageTemplates {
         if project.exists(own) {
             return project.readText(own, diagnostics: diagnostics).map { (own, $0) }
         }
-        let shipped = toolkit.templates.appendingPathComponent("html").appendingPathComponent(name)
-        guard let text = try? String(contentsOf: shipped, encoding: .utf8) else {
+        let shipped = Self.shippedURL(toolkit, name)
+        guard let text = self.shipped[name] ?? (try? String(contentsOf: shipped, encoding: .utf8)) else {
             diagnostics.error(
                 "modele.absent", at: nil,
                 "Modèle « \(name) » introuvable dans \(shipped.deletingLastPathComponent().path).")

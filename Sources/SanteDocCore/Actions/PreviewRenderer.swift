@@ -5,9 +5,10 @@ import SanteDocModel
 import SanteDocReaders
 import SanteDocWriters
 
-/// The working draft rendered in memory, for `santedoc apercu`: the regulation and the
-/// referential are read once, then each render reads the sources, computes, checks and
-/// writes the HTML page without touching the disk. Nothing goes to `Build/`.
+/// The working draft rendered in memory, for `santedoc apercu`: the regulation, the
+/// referential and the shipped page template and stylesheet are read once, then each
+/// render reads the sources, computes, checks and writes the HTML page without touching
+/// the disk. Nothing goes to `Build/`.
 public final class PreviewRenderer: Sendable {
     /// One render: the page when the sources are valid, and what the panel shows.
     public struct Render: Sendable {
@@ -25,6 +26,7 @@ public final class PreviewRenderer: Sendable {
     let projectPath: String
     let regulation: RegulationLibrary
     let referential: Referential
+    let shippedTemplates: [String: String]
 
     /// The renderer, or nil after reporting why the regulation or the referential cannot
     /// be used. `regulation` is read from the toolkit's `Templates/` unless given.
@@ -41,6 +43,7 @@ public final class PreviewRenderer: Sendable {
         self.projectPath = projectPath
         self.regulation = regulation
         self.referential = referential
+        self.shippedTemplates = PageTemplates.readShipped(toolkit)
     }
 
     public func render() -> Render {
@@ -55,7 +58,9 @@ public final class PreviewRenderer: Sendable {
             render.report = report
             let sources = ProjectFolder(path: projectPath)
             if !diagnostics.hasErrors,
-                let html = PageTemplates(toolkit: toolkit, project: sources, diagnostics: diagnostics).writer()
+                let html = PageTemplates(
+                    toolkit: toolkit, project: sources, diagnostics: diagnostics, shipped: shippedTemplates
+                ).writer()
             {
                 let assembled = DocumentAssembler(
                     project: result.project, figures: result.figures, regulation: result.regulation,

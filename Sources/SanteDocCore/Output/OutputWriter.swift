@@ -41,9 +41,11 @@ public struct OutputWriter {
         defer { flock(folder, LOCK_UN) }
 
         try replayJournal(in: folder)
-        // A run killed while writing its journal leaves `.santedoc-journal.PID.tmp`; under
-        // the lock, any such file is stale.
-        sweepStaleTemporaries(named: Self.journalName, in: folder)
+        // A run killed before its journal leaves `.NAME.PID.tmp` files (its journal's too);
+        // under the lock, any such file is stale. Each folder is swept once, before this run
+        // stages anything in it.
+        sweepStaleTemporaries(in: folder)
+        var swept: Set<String> = [""]
         let pid = ProcessInfo.processInfo.processIdentifier
         var staged: [(parent: Int32, temporary: String, final: String, path: String)] = []
         defer {  // reached with entries only on failure: nothing half-written stays behind
@@ -54,7 +56,9 @@ public struct OutputWriter {
         }
         for file in files {
             let (parent, name) = try openParent(of: file.name, in: folder, creating: true)
-            sweepStaleTemporaries(named: name, in: parent)
+            if swept.insert((file.name as NSString).deletingLastPathComponent).inserted {
+                sweepStaleTemporaries(in: parent)
+            }
             let temporary = ".\(name).\(pid).tmp"
             staged.append((parent, temporary, name, file.name))
             try writeSynced(file.bytes, to: temporary, in: parent, shownAs: file.name)
@@ -136,8 +140,9 @@ public struct OutputWriter {
         }
     }
 
-    /// Removes `.NAME.PID.tmp` files left by a run interrupted before its journal.
-    private func sweepStaleTemporaries(named name: String, in parent: Int32) {
+    /// Removes the `.NAME.PID.tmp` files (staged outputs, the journal's own temporary) that a
+    /// run interrupted before its journal left, whichever files that run was writing.
+    private func sweepStaleTemporaries(in parent: Int32) {
         // A descriptor of its own: a `dup` would share the reading position of the folder,
         // and a second sweep of the same folder would then see nothing.
         let copy = openat(parent, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -152,9 +157,17 @@ public struct OutputWriter {
             let entryName = withUnsafeBytes(of: entry.pointee.d_name) {
                 String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if entryName.hasPrefix(".\(name).") && entryName.hasSuffix(".tmp") { stale.append(entryName) }
+            if Self.isTemporary(entryName) { stale.append(entryName) }
         }
         for entry in stale { unlinkat(parent, entry, 0) }
+    }
+
+    /// `.NAME.PID.tmp`, as this writer names its temporaries.
+    static func isTemporary(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return name.hasPrefix(".") && parts.count >= 4 && parts.last == "tmp"
+            && parts[parts.count - 2].allSatisfy(\.isASCII) && parts[parts.count - 2].allSatisfy(\.isNumber)
+            && !parts[parts.count - 2].isEmpty
     }
 
     private func readFile(_ name: String, in folder: Int32) -> String? {

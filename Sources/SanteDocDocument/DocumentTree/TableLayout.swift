@@ -7,6 +7,20 @@ package enum TableLayout {
     /// Longer cells wrap; beyond this, more text does not claim more width.
     static let longestUnbrokenCell = 48
 
+    /// About how many characters a line of a table holds on an A4 page.
+    static let lineCharacters = 100
+
+    /// When the columns want more than a line, each keeps its longest word first and the
+    /// longer texts share what is left: scaling every column alike would break the short
+    /// headers of numeric columns ("Ré/gio/n") to give room to a text that wraps anyway.
+    static func fitted(minimum: [Int], desired: [Int]) -> [Int] {
+        let least = minimum.reduce(0, +)
+        let most = desired.reduce(0, +)
+        guard most > lineCharacters, least < lineCharacters else { return most > lineCharacters ? minimum : desired }
+        let room = lineCharacters - least
+        return minimum.indices.map { minimum[$0] + (desired[$0] - minimum[$0]) * room / (most - least) }
+    }
+
     /// One percentage per column, summing to 100. A column is at least as wide as its
     /// longest word (which cannot be broken), and grows with its text up to a cap.
     package static func widths(_ table: Table) -> [Int] {
@@ -24,9 +38,11 @@ package enum TableLayout {
             for (index, cell) in row.enumerated() { measure(cell.map(\.plainText).joined(), column: index) }
         }
         // Words are measured in characters; bold headers and narrow letters vary, hence a margin.
-        let desired = (0..<count).map { max(wordWidth[$0] * 6 / 5 + 3, textWidth[$0]) }
-        let total = desired.reduce(0, +)
-        var widths = desired.map { max(4, $0 * 100 / total) }
+        let minimum = (0..<count).map { wordWidth[$0] * 6 / 5 + 3 }
+        let desired = (0..<count).map { max(minimum[$0], textWidth[$0]) }
+        let planned = fitted(minimum: minimum, desired: desired)
+        let total = planned.reduce(0, +)
+        var widths = planned.map { max(4, $0 * 100 / total) }
         // Rounding leaves a remainder: the widest column takes it, so the sum is exactly 100.
         if let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) {
             widths[widest] += 100 - widths.reduce(0, +)

@@ -65,6 +65,6 @@ public struct OfficeDocumentWriter: Sendable {
                 "--resource-path", sandbox.path, "--output", "-",
             ], input: docBook, directory: sandbox
         ).output
-        return ZipTimestamps.normalized(archive)
+        return ZipTimestamps.normalized(kind == .odt ? try OpenDocumentCells.ruled(archive) : archive)
     }
 }

@@ -7,7 +7,9 @@ struct BarChartSVG {
     let chart: BarChart
     /// The accent colour, as an SVG attribute: print engines do not all apply CSS `fill`.
     static let barColour = "#1d5b8f"
-    static let plot = 300.0, barHeight = 22.0, gap = 8.0, valueWidth = 100.0, characterWidth = 7.0
+    /// Text is drawn at `fontSize` user units; `characterWidth` is a wide average advance at
+    /// that size (DejaVu Sans, which the PDF uses, is wider than browser fonts).
+    static let plot = 300.0, barHeight = 22.0, gap = 8.0, valueWidth = 100.0, fontSize = 13.0, characterWidth = 8.5
     /// Labels longer than this are shortened in the picture (the description keeps them whole).
     static let longestLabel = 60
 
@@ -54,7 +56,8 @@ struct BarChartSVG {
             "svg",
             [
                 ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(n(width)) \(n(height))"),
-                ("role", "img"), ("aria-labelledby", "\(chart.id)-titre \(chart.id)-desc"),
+                ("font-size", n(Self.fontSize)), ("role", "img"),
+                ("aria-labelledby", "\(chart.id)-titre \(chart.id)-desc"),
                 ("class", "graphique"),
             ], children)
         return el(

@@ -44,3 +44,23 @@ final class PreviewRendererTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted(), before)
     }
 }
+
+extension PreviewRendererTests {
+    /// The resident process keeps the shipped page template and stylesheet: a render does
+    /// not go back to `Templates/html/` (here removed after the renderer was made).
+    func testTheShippedPageTemplateIsReadOnce() throws {
+        let templates = TestSupport.copy(of: TestSupport.toolkit.templates)
+        let diagnostics = DiagnosticEngine()
+        let renderer = try XCTUnwrap(
+            PreviewRenderer(
+                toolkit: Toolkit(templates: templates),
+                projectPath: TestSupport.fixtures.appendingPathComponent("complet").path, referential: nil,
+                regulation: TestSupport.regulation(), diagnostics: diagnostics))
+        for name in ["page.mustache", "style.css"] {
+            try FileManager.default.removeItem(at: templates.appendingPathComponent("html/\(name)"))
+        }
+        let render = renderer.render()
+        XCTAssertEqual(render.diagnostics.filter { $0.severity == .error }, [])
+        XCTAssertNotNil(render.page)
+    }
+}

@@ -121,6 +121,26 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(widths[1], 15, "« Valeur » is never squeezed to a broken word")
     }
 
+    /// The territory indicators table of the fixture: eight columns want more than a line,
+    /// and the short headers of the numeric columns still fit whole.
+    func testAWideTableKeepsEveryHeaderWordWhole() {
+        let titles = [
+            "Indicateur", "Territoire", "Département", "Région", "France", "Écart à la France", "Situation", "Source",
+        ]
+        let row = [
+            "Patients de 17 ans et plus sans médecin traitant (%)", "8,1", "9,2", "9,8", "10,1", "−2,0 points",
+            "meilleur", "Données fictives, 2023",
+        ]
+        let table = Table(caption: "T", columns: titles.map { .init($0) }, rows: [row.map { [.text($0)] }])
+        let widths = TableLayout.widths(table)
+        XCTAssertEqual(widths.reduce(0, +), 100)
+        for (title, width) in zip(titles, widths) {
+            let longestWord = title.split(separator: " ").map(\.count).max() ?? 0
+            // A character of a 10 pt bold header takes about 1 % of an A4 line, plus the padding.
+            XCTAssertGreaterThanOrEqual(width, longestWord + 2, title)
+        }
+    }
+
     func testManyColumnsStillSumToAHundred() {
         let table = Table(caption: "T", columns: (1...40).map { .init("C\($0)") }, rows: [])
         let widths = TableLayout.widths(table)

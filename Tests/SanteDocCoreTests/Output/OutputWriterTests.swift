@@ -21,6 +21,27 @@ final class OutputWriterTests: XCTestCase {
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.txt", "b.txt", "c.txt"])
     }
 
+    /// What a run killed before its journal was renamed leaves: staged files and the
+    /// journal's own temporary. The next run removes them all and installs only its files.
+    func testTemporariesOfARunKilledBeforeItsJournalAreSwept() throws {
+        let folder = try TestSupport.makeProject(["a.txt": "ancien a"])
+        try Data("à moitié".utf8).write(to: folder.appendingPathComponent(".a.txt.77.tmp"))
+        try Data(".a.txt.77.tmp\ta.txt\n".utf8).write(to: folder.appendingPathComponent(".santedoc-journal.77.tmp"))
+        let year = folder.appendingPathComponent("annexes/annee-1")
+        try FileManager.default.createDirectory(at: year, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: year.appendingPathComponent(".note.xml.78.tmp"))
+        try Data("à garder".utf8).write(to: folder.appendingPathComponent(".mes-notes.tmp"))
+        try OutputWriter(directory: folder).write([
+            ("b.txt", Array("b".utf8)), ("c.txt", Array("c".utf8)), ("annexes/annee-1/d.txt", Array("d".utf8)),
+            ("annexes/annee-1/e.txt", Array("e".utf8)),
+        ])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+            [".mes-notes.tmp", "a.txt", "annexes", "b.txt", "c.txt"], "a file not named as ours stays")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: year.path).sorted(), ["d.txt", "e.txt"])
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8), "ancien a")
+    }
+
     func testEmptyFilesAreWritten() throws {
         let folder = try TestSupport.makeProject([:])
         try OutputWriter(directory: folder).write([("vide.txt", [])])
