@@ -30,14 +30,7 @@ public struct XMLAttributeEditor: Sendable {
 
     /// The edited document and how many elements were changed.
     public func apply(to bytes: [UInt8]) throws -> (document: [UInt8], changed: Int) {
-        silenceLibXML2()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), "content.xml", "UTF-8", options)
-            }
-        }
-        guard let doc = parsed else { throw XMLSupportError.parseFailed(messages: ["document illisible"]) }
+        let doc = try parseForeignDocument(bytes, name: "content.xml")
         defer { xmlFreeDoc(doc) }
         var changed = 0
         // Depth-first without recursion: the document comes from elsewhere.

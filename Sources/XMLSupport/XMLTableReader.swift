@@ -23,14 +23,7 @@ public struct XMLTableReader {
     }
 
     public func tables(in bytes: [UInt8]) throws -> [XMLTableSnapshot] {
-        silenceLibXML2()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), "previous.xml", "UTF-8", options)
-            }
-        }
-        guard let doc = parsed else { throw XMLSupportError.parseFailed(messages: ["document illisible"]) }
+        let doc = try parseForeignDocument(bytes, name: "previous.xml")
         defer { xmlFreeDoc(doc) }
         var tables: [XMLTableSnapshot] = []
         walk(xmlDocGetRootElement(doc)) { node in

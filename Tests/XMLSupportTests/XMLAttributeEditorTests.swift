@@ -29,6 +29,7 @@ final class XMLAttributeEditorTests: XCTestCase {
 
     func testAnUnreadableDocumentIsAnErrorAndEntitiesStayUnexpanded() throws {
         XCTAssertThrowsError(try editor.apply(to: Array("<r><unclosed></r>".utf8)))
+        XCTAssertThrowsError(try editor.apply(to: []), "an empty file is an error, not a crash")
         let withEntity = Array(
             ("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                 + "<r xmlns:s=\"urn:s\" xmlns:f=\"urn:f\">&e;</r>").utf8)
