@@ -97,12 +97,24 @@ extension DocumentAssembler {
         blocks += firstYears.map { Block.text($0) }
         blocks.append(
             .text(
-                (contracted
-                    ? "Les montants sont ceux du contrat ; leur total respecte le plafond de l’ACI. "
-                    : "Les montants sont des maxima annuels. ")
+                Self.amountsNote(funding)
                     + "La part variable dépend de l’atteinte des indicateurs fixés au contrat. "
                     + "Source : \(funding.table.legalText)."))
         return blocks
+    }
+
+    /// What the amounts are, and what was checked of them: a contract over its ceiling is
+    /// an error before this point, so only a known total under a known ceiling is said to
+    /// respect it.
+    static func amountsNote(_ funding: ProjectFigures.Funding) -> String {
+        guard funding.isContracted else { return "Les montants sont des maxima annuels. " }
+        switch (funding.annualTotal, funding.ceiling) {
+        case (.some, .some): return "Les montants sont ceux du contrat ; leur total respecte le plafond de l’ACI. "
+        case (.some, nil):
+            return "Les montants sont ceux du contrat ; le plafond de l’ACI pour la taille \(funding.sizeClass) "
+                + "n’étant pas publié, leur total n’a pas pu lui être comparé. "
+        case (nil, _): return "Les montants sont ceux du contrat. "
+        }
     }
 
     /// The contract year in which a mission starts (planned date, else the ACI deadline).

@@ -10,17 +10,48 @@ struct BarChartSVG {
     /// Text is drawn at `fontSize` user units; `characterWidth` is a wide average advance at
     /// that size (DejaVu Sans, which the PDF uses, is wider than browser fonts).
     static let plot = 300.0, barHeight = 22.0, gap = 8.0, valueWidth = 100.0, fontSize = 13.0, characterWidth = 8.5
-    /// Labels longer than this are shortened in the picture (the description keeps them whole).
-    static let longestLabel = 60
+    /// Long labels wrap onto two lines of at most `lineLength` characters, then are
+    /// shortened (the description keeps them whole): a single long line would widen the
+    /// label column until the whole picture, scaled to the page, had unreadable text.
+    static let lineLength = 30, maximumLines = 2, lineHeight = 15.0
 
-    /// Wide enough for the longest label, so that no label is cut at the left edge.
+    /// Wide enough for the longest line, so that no label is cut at the left edge.
     var labelWidth: Double {
-        Double(chart.bars.map { min($0.label.count, Self.longestLabel) }.max() ?? 10) * Self.characterWidth + 12
+        Double(chart.bars.flatMap { Self.lines($0.label) }.map(\.count).max() ?? 10) * Self.characterWidth + 12
+    }
+
+    /// The label's lines: words kept whole where they fit, the last line marked « … » when
+    /// the label does not fit in `maximumLines`.
+    static func lines(_ label: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in label.split(separator: " ") {
+            if current.isEmpty || current.count + 1 + word.count <= lineLength {
+                current += (current.isEmpty ? "" : " ") + word
+            } else {
+                lines.append(current)
+                current = String(word)
+                if lines.count == maximumLines { break }
+            }
+        }
+        if lines.count < maximumLines, !current.isEmpty { lines.append(current) }
+        let shortened =
+            lines.count == maximumLines
+            && lines.joined(separator: " ").count
+                < label.split(separator: " ")
+                .joined(separator: " ").count
+        return lines.enumerated().map { index, line in
+            let last = index == lines.count - 1
+            guard line.count > lineLength || (last && shortened) else { return line }
+            return String(line.prefix(lineLength - 1)) + "…"
+        }
     }
 
     var node: HTMLNode {
         let maximum = max(chart.bars.map(\.value).max() ?? 1, 1)
-        let height = Double(chart.bars.count) * (Self.barHeight + Self.gap) + Self.gap
+        let labels = chart.bars.map { Self.lines($0.label) }
+        let rowHeight = max(Self.barHeight, Double(labels.map(\.count).max() ?? 1) * Self.lineHeight)
+        let height = Double(chart.bars.count) * (rowHeight + Self.gap) + Self.gap
         let labelWidth = self.labelWidth
         let plot = Self.plot
         let width = labelWidth + plot + Self.valueWidth
@@ -30,26 +61,35 @@ struct BarChartSVG {
             el("desc", [("id", chart.id + "-desc")], text: description),
         ]
         for (index, bar) in chart.bars.enumerated() {
-            let y = Self.gap + Double(index) * (Self.barHeight + Self.gap)
+            let top = Self.gap + Double(index) * (rowHeight + Self.gap)
+            let middle = top + rowHeight / 2
+            // 0.34 of the font size below the middle centres a line of text on it.
+            let baseline = middle + Self.fontSize * 0.34
             let length = max(1, bar.value / maximum * plot)
+            let lines = labels[index]
+            let first = baseline - Double(lines.count - 1) * Self.lineHeight / 2
+            let label: HTMLNode =
+                lines.count == 1
+                ? el("text", [("x", n(labelWidth - 8)), ("y", n(baseline)), ("text-anchor", "end")], text: lines[0])
+                : el(
+                    "text", [("x", n(labelWidth - 8)), ("y", n(first)), ("text-anchor", "end")],
+                    lines.enumerated().map { number, line in
+                        el(
+                            "tspan", [("x", n(labelWidth - 8)), ("dy", number == 0 ? "0" : n(Self.lineHeight))],
+                            text: line)
+                    })
             children.append(
                 el(
                     "g", [],
                     [
-                        el(
-                            "text",
-                            [("x", n(labelWidth - 8)), ("y", n(y + Self.barHeight * 0.7)), ("text-anchor", "end")],
-                            text: bar.label.count > Self.longestLabel
-                                ? bar.label.prefix(Self.longestLabel - 1) + "…" : bar.label),
+                        label,
                         el(
                             "rect",
                             [
-                                ("x", n(labelWidth)), ("y", n(y)), ("width", n(length)), ("height", n(Self.barHeight)),
-                                ("class", "barre"), ("fill", Self.barColour),
+                                ("x", n(labelWidth)), ("y", n(middle - Self.barHeight / 2)), ("width", n(length)),
+                                ("height", n(Self.barHeight)), ("class", "barre"), ("fill", Self.barColour),
                             ]),
-                        el(
-                            "text", [("x", n(labelWidth + length + 6)), ("y", n(y + Self.barHeight * 0.7))],
-                            text: bar.valueText),
+                        el("text", [("x", n(labelWidth + length + 6)), ("y", n(baseline))], text: bar.valueText),
                     ]))
         }
         let svg = el(

@@ -110,6 +110,30 @@ final class DocumentAssemblerTests: XCTestCase {
     }
 }
 
+extension DocumentAssemblerTests {
+    /// A contract is said to respect its ceiling only when both are known (over it, the
+    /// build stops earlier with an error).
+    func testTheFundingNoteClaimsOnlyWhatWasChecked() throws {
+        let table = try XCTUnwrap(TestSupport.regulation().fundingTables.values.first)
+        let mission = ProjectFigures.MissionFunding(
+            id: "m", title: "M", fixed: 1, variable: 1, total: 2, crisisActivation: nil, firstYear: nil,
+            indicatorTotal: nil, contracted: true)
+        var funding = ProjectFigures.Funding(
+            table: table, sizeClass: 2, operating: 1, missions: [mission], annualTotal: 3, ceiling: 10,
+            contractTotal: 15)
+        XCTAssertTrue(DocumentAssembler.amountsNote(funding).contains("respecte le plafond"))
+        funding.ceiling = nil
+        let unknown = DocumentAssembler.amountsNote(funding)
+        XCTAssertFalse(unknown.contains("respecte"), unknown)
+        XCTAssertTrue(unknown.contains("taille 2 n’étant pas publié"), unknown)
+        funding.annualTotal = nil
+        funding.ceiling = 10
+        XCTAssertEqual(DocumentAssembler.amountsNote(funding), "Les montants sont ceux du contrat. ")
+        funding.missions[0].contracted = false
+        XCTAssertEqual(DocumentAssembler.amountsNote(funding), "Les montants sont des maxima annuels. ")
+    }
+}
+
 final class TableLayoutTests: XCTestCase {
     func testWidthsFollowTheTextAndKeepWholeWords() {
         let table = Table(
