@@ -37,6 +37,8 @@ package enum TableLayout {
         for row in table.rows + table.footer {
             for (index, cell) in row.enumerated() { measure(cell.map(\.plainText).joined(), column: index) }
         }
+        // A signature box is empty, and needs the room of a long text to sign in.
+        if table.style == .signatures { textWidth[count - 1] = longestUnbrokenCell }
         // Words are measured in characters; bold headers and narrow letters vary, hence a margin.
         let minimum = (0..<count).map { wordWidth[$0] * 6 / 5 + 3 }
         let desired = (0..<count).map { max(minimum[$0], textWidth[$0]) }

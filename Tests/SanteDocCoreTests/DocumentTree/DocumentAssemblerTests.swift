@@ -165,6 +165,18 @@ final class TableLayoutTests: XCTestCase {
         }
     }
 
+    func testTheSignatureColumnHasRoomToSign() {
+        let table = Table(
+            caption: "Signatures", columns: [.init("Partie"), .init("Représentée par"), .init("Signature")],
+            rows: [
+                [[.text("Pour la CPTS — CPTS du Val d’Exemple (fictive)")], [.text("Président ou présidente")], []],
+                [[.text("Pour l’agence régionale de santé")], [.text("Directeur général ou directrice générale")], []],
+            ], style: .signatures)
+        let widths = TableLayout.widths(table)
+        XCTAssertEqual(widths.reduce(0, +), 100)
+        XCTAssertGreaterThanOrEqual(widths[2], 33, "\(widths)")
+    }
+
     func testManyColumnsStillSumToAHundred() {
         let table = Table(caption: "T", columns: (1...40).map { .init("C\($0)") }, rows: [])
         let widths = TableLayout.widths(table)
