@@ -30,4 +30,12 @@ extension StringProtocol where SubSequence == Substring {
         }
         return self[first...last]
     }
+
+    /// Without the white space around it (spaces, no-break spaces, tabs, line ends): the
+    /// native equivalent of `trimmingCharacters(in: .whitespacesAndNewlines)`.
+    package func trimmingWhitespace() -> Substring {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else { return self[endIndex...] }
+        return self[first...last]
+    }
 }

@@ -79,7 +79,7 @@ public struct PlaceholderResolver {
             let close = rest.range(ofASCII: "}", "}", from: open.upperBound)
         {
             result += rest[..<open.lowerBound]
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = String(rest[open.upperBound..<close.lowerBound].trimmingWhitespace())
             result += figures[name]?.formatted ?? "{{\(name)}}"
             rest = rest[close.upperBound...]
         }

@@ -24,10 +24,10 @@ struct CSVTableReader {
     /// as blank lines, so that line numbers stay those of the file.
     static func withoutComments(_ text: String) -> (text: String, leadingLines: Int) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for index in lines.indices where lines[index].trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+        for index in lines.indices where lines[index].trimmingWhitespace().hasPrefix("#") {
             lines[index] = ""
         }
-        let leading = lines.prefix { $0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        let leading = lines.prefix { $0.trimmingWhitespace().isEmpty }.count
         return (lines.dropFirst(leading).joined(separator: "\n"), leading)
     }
 
@@ -35,7 +35,7 @@ struct CSVTableReader {
         let (text, leadingLines) = Self.withoutComments(source)
         guard
             let headerLine = text.split(separator: "\n").first(where: {
-                !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                !$0.trimmingWhitespace().isEmpty
             })
         else {
             diagnostics.error(

@@ -22,7 +22,7 @@ enum FrenchNumber {
 
     /// Strips thousands separators (spaces, no-break spaces) and a trailing unit.
     private static func normalized(_ text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = String(text.trimmingWhitespace())
         for unit in ["€", "%", "km²", "km2"] where s.hasSuffix(unit) { s = String(s.dropLast(unit.count)) }
         return s.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
     }

@@ -90,7 +90,7 @@ struct MarkdownConverter {
         case .codeBlock:
             return [.code(node.literal.hasSuffix("\n") ? String(node.literal.dropLast()) : node.literal)]
         case .htmlBlock:
-            let raw = node.literal.trimmingCharacters(in: .whitespacesAndNewlines)
+            let raw = String(node.literal.trimmingWhitespace())
             if raw.hasPrefix("<!--") { return [] }
             warnRawHTML(at: node)
             return [.paragraph([.text(raw)])]
@@ -248,7 +248,7 @@ struct MarkdownConverter {
                         + "« {{…}} » dans cette section.", hint: "découpez le texte en plusieurs fichiers de sections.")
                 break
             }
-            let name = String(literal[open.upperBound..<close.lowerBound].trimmingSpacesAndTabs())
+            let name = String(literal[open.upperBound..<close.lowerBound].trimmingWhitespace())
             placeholders.append(
                 Located(name, at: SourceLocation(file: file, line: node.line + lineOffset, column: column)))
             column += literal[open.lowerBound..<close.upperBound].count

@@ -54,7 +54,7 @@ struct ProjectDataReader {
     }
 
     private func compose(_ text: String) -> Node? {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.trimmingWhitespace().isEmpty {
             diagnostics.error(
                 "yaml.vide", at: SourceLocation(file: file), "« \(file) » est vide.",
                 hint: "lancez « santedoc init » dans un nouveau dossier pour obtenir un modèle complet.")

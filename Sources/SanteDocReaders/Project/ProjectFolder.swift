@@ -23,36 +23,83 @@ public struct ProjectFolder: ProjectSources {
         return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
     }
 
-    /// The text of a file, or nil after reporting why it cannot be used.
+    /// The text of a file, or nil after reporting why it cannot be used. One `realpath`,
+    /// one `open`, one `fstat`: the preview reads every source on each change.
     public func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String? {
         let start = SourceLocation(file: relativePath)
-        guard let url = confinedURL(relativePath) else {
+        guard let path = confinedPath(relativePath) else {
             diagnostics.error(
                 "fichier.hors-projet", at: start,
                 "« \(relativePath) » mène hors du dossier du projet ; SanteDoc ne lit que les fichiers du projet.",
                 hint: "copiez le fichier dans le dossier du projet au lieu d’un lien ou d’un chemin « ../ ».")
             return nil
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = attributes?[.size] as? Int, size > Self.maximumFileSize {
+        // Non-blocking, so that a named pipe in place of a file is refused instead of waited on.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        var status = stat()
+        guard descriptor >= 0 else {
+            diagnostics.error("fichier.illisible", at: start, "Impossible de lire « \(relativePath) ».")
+            return nil
+        }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            diagnostics.error("fichier.illisible", at: start, "Impossible de lire « \(relativePath) ».")
+            return nil
+        }
+        guard Int(status.st_size) <= Self.maximumFileSize else {
             diagnostics.error(
                 "fichier.trop-grand", at: start,
                 "« \(relativePath) » dépasse \(Self.maximumFileSize / 1024 / 1024) Mo.",
                 hint: "découpez le texte en plusieurs sections ou allégez le tableau.")
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = Self.readAll(descriptor, expected: Int(status.st_size)) else {
             diagnostics.error("fichier.illisible", at: start, "Impossible de lire « \(relativePath) ».")
             return nil
         }
-        return TextDecoding.decode(data, file: relativePath, diagnostics: diagnostics)
+        return TextDecoding.decode(bytes, file: relativePath, diagnostics: diagnostics)
+    }
+
+    /// Reads to the end, at most one byte past the size limit (a file growing meanwhile).
+    static func readAll(_ descriptor: Int32, expected: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard bytes.count <= maximumFileSize else { return nil }
+                bytes += [UInt8](repeating: 0, count: bytes.count)
+            }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 && errno == EINTR { continue }
+            guard read >= 0 else { return nil }
+            if read == 0 { break }
+            count += read
+        }
+        return Array(bytes[0..<count])
     }
 
     /// The file's URL when it stays inside the project, nil otherwise.
     public func confinedURL(_ relativePath: String) -> URL? {
+        confinedPath(relativePath).map { URL(fileURLWithPath: $0, isDirectory: false) }
+    }
+
+    /// The file's real path when it stays inside the project: every link resolved by one
+    /// `realpath(3)`; a file that does not exist keeps its lexical path.
+    func confinedPath(_ relativePath: String) -> String? {
         guard !relativePath.hasPrefix("/") else { return nil }
-        let resolved = root.appendingPathComponent(relativePath).standardizedFileURL.resolvingSymlinksInPath()
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        return resolved.path.hasPrefix(rootPath) ? resolved : nil
+        let joined = rootPath + relativePath
+        let resolved: String
+        if let real = realpath(joined, nil) {
+            resolved = String(cString: real)
+            free(real)
+        } else {
+            resolved =
+                URL(fileURLWithPath: joined, isDirectory: false).standardizedFileURL
+                .resolvingSymlinksInPath().path
+        }
+        return resolved.hasPrefix(rootPath) ? resolved : nil
     }
 }

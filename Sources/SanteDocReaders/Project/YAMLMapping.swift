@@ -77,10 +77,9 @@ struct YAMLMapping {
             return nil
         }
         let raw = scalar.string
-        // Most values need no trimming; Foundation's is costly on every scalar of a file.
+        // Most values need no trimming.
         let text =
-            raw.first?.isWhitespace == true || raw.last?.isWhitespace == true
-            ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
+            raw.first?.isWhitespace == true || raw.last?.isWhitespace == true ? String(raw.trimmingWhitespace()) : raw
         return text.isEmpty ? nil : Located(text, at: valueLocation(of: key))
     }
 

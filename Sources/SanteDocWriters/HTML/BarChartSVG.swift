@@ -25,24 +25,21 @@ struct BarChartSVG {
     static func lines(_ label: String) -> [String] {
         var lines: [String] = []
         var current = ""
+        var complete = true
         for word in label.split(separator: " ") {
             if current.isEmpty || current.count + 1 + word.count <= lineLength {
                 current += (current.isEmpty ? "" : " ") + word
-            } else {
+            } else if lines.count + 1 < maximumLines {
                 lines.append(current)
                 current = String(word)
-                if lines.count == maximumLines { break }
+            } else {
+                complete = false
+                break
             }
         }
-        if lines.count < maximumLines, !current.isEmpty { lines.append(current) }
-        let shortened =
-            lines.count == maximumLines
-            && lines.joined(separator: " ").count
-                < label.split(separator: " ")
-                .joined(separator: " ").count
+        if !current.isEmpty { lines.append(current) }
         return lines.enumerated().map { index, line in
-            let last = index == lines.count - 1
-            guard line.count > lineLength || (last && shortened) else { return line }
+            guard line.count > lineLength || (!complete && index == lines.count - 1) else { return line }
             return String(line.prefix(lineLength - 1)) + "…"
         }
     }

@@ -87,4 +87,25 @@ final class FileReadersTests: XCTestCase {
         XCTAssertEqual(diagnostics.diagnostics.map(\.id), ["fichier.hors-projet", "fichier.hors-projet"])
         XCTAssertEqual(folder.readText("projet.yaml", diagnostics: diagnostics), "identite: {}\n")
     }
+
+    /// A named pipe or a folder where a file is expected is refused at once, never waited
+    /// on; a link inside the project is followed; an empty file is an empty text.
+    func testOnlyRegularFilesAreReadAndLinksInsideAreFollowed() throws {
+        let root = try TestSupport.makeProject(["vrai.md": "Texte\n", "vide.md": ""])
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("tube.md").path, 0o600), 0)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("dossier.md"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("lien.md").path, withDestinationPath: "vrai.md")
+        let diagnostics = DiagnosticEngine()
+        let folder = ProjectFolder(path: root.path)
+        XCTAssertNil(folder.readText("tube.md", diagnostics: diagnostics))
+        XCTAssertNil(folder.readText("dossier.md", diagnostics: diagnostics))
+        XCTAssertNil(folder.readText("absent.md", diagnostics: diagnostics))
+        XCTAssertEqual(
+            diagnostics.diagnostics.map(\.id), ["fichier.illisible", "fichier.illisible", "fichier.illisible"])
+        XCTAssertEqual(folder.readText("lien.md", diagnostics: diagnostics), "Texte\n")
+        XCTAssertEqual(folder.readText("vide.md", diagnostics: diagnostics), "")
+        XCTAssertEqual(diagnostics.diagnostics.count, 3)
+    }
 }
