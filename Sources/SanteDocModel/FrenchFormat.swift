@@ -77,16 +77,28 @@ public enum FrenchFormat {
 
     /// ASCII, lower case, hyphens: `Médecins généralistes` → `medecins-generalistes`.
     public static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        var slug = ""
-        for scalar in folded.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug += "-"
+        var slug: [UInt8] = []
+        var pendingDash = false
+        func append(_ byte: UInt8) {
+            let lower = (65...90).contains(byte) ? byte + 32 : byte
+            guard (97...122).contains(lower) || (48...57).contains(lower) else {
+                pendingDash = !slug.isEmpty
+                return
+            }
+            if pendingDash { slug.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            slug.append(lower)
+        }
+        // Folding is per character and only a–z, 0–9 survive, so only the characters that are
+        // not ASCII need Foundation's (costly) folding.
+        for character in text {
+            if let ascii = character.asciiValue {
+                append(ascii)
+            } else {
+                String(character).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                    .lowercased().utf8.forEach(append)
             }
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return slug.isEmpty ? "x" : slug
+        return slug.isEmpty ? "x" : String(decoding: slug, as: UTF8.self)
     }
 }

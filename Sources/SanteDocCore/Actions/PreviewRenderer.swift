@@ -8,7 +8,8 @@ import SanteDocWriters
 /// The working draft rendered in memory, for `santedoc apercu`: the regulation, the
 /// referential and the shipped page template and stylesheet are read once, then each
 /// render reads the sources, computes, checks and writes the HTML page without touching
-/// the disk. Nothing goes to `Build/`.
+/// the disk. Sections whose text has not changed since the last render are not parsed
+/// again. Nothing goes to `Build/`.
 public final class PreviewRenderer: Sendable {
     /// One render: the page when the sources are valid, and what the panel shows.
     public struct Render: Sendable {
@@ -27,6 +28,7 @@ public final class PreviewRenderer: Sendable {
     let regulation: RegulationLibrary
     let referential: Referential
     let shippedTemplates: [String: String]
+    let sections = SectionReadCache()
 
     /// The renderer, or nil after reporting why the regulation or the referential cannot
     /// be used. `regulation` is read from the toolkit's `Templates/` unless given.
@@ -51,9 +53,9 @@ public final class PreviewRenderer: Sendable {
         let start = clock.now
         let diagnostics = DiagnosticEngine()
         var render = Render(page: nil, diagnostics: [], report: nil, anchors: [:], duration: .zero)
-        if let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics, regulation: regulation)
-            .run(projectPath: projectPath)
-        {
+        if let result = ProjectPipeline(
+            toolkit: toolkit, diagnostics: diagnostics, regulation: regulation, sectionCache: sections
+        ).run(projectPath: projectPath) {
             let report = result.completeness(against: referential, diagnostics: diagnostics)
             render.report = report
             let sources = ProjectFolder(path: projectPath)
@@ -76,6 +78,13 @@ public final class PreviewRenderer: Sendable {
         render.diagnostics = diagnostics.diagnostics
         render.duration = clock.now - start
         return render
+    }
+
+    /// Renders again as after an edit of `file` (for `--mesure`): that section is parsed
+    /// again, the others come from the cache.
+    public func render(afterEditing file: String) -> Render {
+        sections.forget(file)
+        return render()
     }
 
     /// Source file → id of the section written in it.

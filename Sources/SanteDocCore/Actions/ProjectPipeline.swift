@@ -29,11 +29,17 @@ public struct ProjectPipeline {
     let diagnostics: DiagnosticEngine
     /// Regulation tables already read (a batch shares them), or nil to read them here.
     let regulation: RegulationLibrary?
+    /// Sections read by an earlier run of a resident process, or nil.
+    let sectionCache: SectionReadCache?
 
-    public init(toolkit: Toolkit, diagnostics: DiagnosticEngine, regulation: RegulationLibrary? = nil) {
+    public init(
+        toolkit: Toolkit, diagnostics: DiagnosticEngine, regulation: RegulationLibrary? = nil,
+        sectionCache: SectionReadCache? = nil
+    ) {
         self.toolkit = toolkit
         self.diagnostics = diagnostics
         self.regulation = regulation
+        self.sectionCache = sectionCache
     }
 
     public func run(projectPath: String) -> Result? {
@@ -56,7 +62,9 @@ public struct ProjectPipeline {
     public func run(sources: any ProjectSources) -> Result? {
         let regulation =
             self.regulation ?? RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
-        let (project, placeholders, map) = ProjectReader(folder: sources, diagnostics: diagnostics).read()
+        let (project, placeholders, map) = ProjectReader(
+            folder: sources, diagnostics: diagnostics, cache: sectionCache
+        ).read()
         guard !diagnostics.hasErrors else { return nil }
         let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
         // Placeholders are checked against figures that could all be computed, to avoid cascades.

@@ -1,4 +1,3 @@
-import Foundation
 import SanteDocModel
 
 /// Reads numbers the way French users type them: `64 455`, `64455`, `14,65`, `14.65`.
@@ -11,12 +10,17 @@ enum FrenchNumber {
 
     /// The number with the count of decimals written (`8,10` → 2, `8,1` → 1, `64 455` → 0).
     static func quantity(_ text: String) -> Quantity? {
-        let clean = normalized(text).replacingOccurrences(of: ",", with: ".").replacingOccurrences(
-            of: "\u{2212}", with: "-")
-        guard !clean.isEmpty, clean.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-            let value = Double(clean), value.isFinite
-        else { return nil }
-        let places = clean.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        var clean: [UInt8] = []
+        for scalar in normalized(text).unicodeScalars {
+            switch scalar {
+            case ",", ".": clean.append(UInt8(ascii: "."))
+            case "-", "\u{2212}": clean.append(UInt8(ascii: "-"))
+            case "0"..."9": clean.append(UInt8(scalar.value))
+            default: return nil
+            }
+        }
+        guard let value = Double(String(decoding: clean, as: UTF8.self)), value.isFinite else { return nil }
+        let places = clean.firstIndex(of: UInt8(ascii: ".")).map { clean.count - $0 - 1 } ?? 0
         return Quantity(value, places: places)
     }
 

@@ -8,10 +8,13 @@ public struct ProjectReader {
 
     let folder: any ProjectSources
     let diagnostics: DiagnosticEngine
+    /// Sections read before, reused when their text is unchanged (a resident process).
+    let cache: SectionReadCache?
 
-    public init(folder: any ProjectSources, diagnostics: DiagnosticEngine) {
+    public init(folder: any ProjectSources, diagnostics: DiagnosticEngine, cache: SectionReadCache? = nil) {
         self.folder = folder
         self.diagnostics = diagnostics
+        self.cache = cache
     }
 
     /// The project, the placeholders met in its text (resolved once figures exist), and
@@ -35,13 +38,16 @@ public struct ProjectReader {
             project.indicators = IndicatorTableReader(file: map.indicatorsFile, diagnostics: diagnostics).read(text)
             project.indicatorsLocation = SourceLocation(file: map.indicatorsFile)
         }
-        for file in folder.files(in: map.sectionsFolder, withExtension: "md") {
+        let sectionFiles = folder.files(in: map.sectionsFolder, withExtension: "md")
+        for file in sectionFiles {
             guard let text = folder.readText(file, diagnostics: diagnostics),
-                let read = MarkdownSectionReader(file: file, diagnostics: diagnostics).read(text)
+                let read = cache.map({ $0.read(file, text: text, diagnostics: diagnostics) })
+                    ?? MarkdownSectionReader(file: file, diagnostics: diagnostics).read(text)
             else { continue }
             project.sections.append(read.section)
             placeholders += read.placeholders
         }
+        cache?.keep(only: Set(sectionFiles))
         return (project, placeholders, map)
     }
 }

@@ -64,3 +64,36 @@ extension PreviewRendererTests {
         XCTAssertNotNil(render.page)
     }
 }
+
+extension PreviewRendererTests {
+    /// Sections are parsed again only when their text changed; the messages of the others
+    /// are still reported, and a removed section leaves the page.
+    func testAnEditedSectionIsReadAgainAndTheOthersKeepTheirMessages() throws {
+        let folder = TestSupport.copy(of: TestSupport.fixtures.appendingPathComponent("complet"))
+        let sections = folder.appendingPathComponent("sections")
+        let imaged = sections.appendingPathComponent("03-etat-sante.md")
+        try (String(contentsOf: imaged, encoding: .utf8) + "\n![carte](carte.png)\n")
+            .write(to: imaged, atomically: true, encoding: .utf8)
+        let renderer = try renderer(folder)
+        let first = renderer.render()
+        XCTAssertEqual(first.diagnostics.filter { $0.id == "markdown.image" }.count, 1)
+
+        let edited = try XCTUnwrap(
+            try FileManager.default.contentsOfDirectory(atPath: sections.path).sorted()
+                .first { $0 != "03-etat-sante.md" })
+        let editedURL = sections.appendingPathComponent(edited)
+        try (String(contentsOf: editedURL, encoding: .utf8) + "\nUn paragraphe ajouté pendant l’aperçu.\n")
+            .write(to: editedURL, atomically: true, encoding: .utf8)
+        let second = renderer.render()
+        let page = String(decoding: try XCTUnwrap(second.page), as: UTF8.self)
+        XCTAssertTrue(page.contains("Un paragraphe ajouté pendant l’aperçu."))
+        XCTAssertEqual(
+            second.diagnostics.filter { $0.id == "markdown.image" }.map(\.location?.description),
+            first.diagnostics.filter { $0.id == "markdown.image" }.map(\.location?.description))
+
+        try FileManager.default.removeItem(at: editedURL)
+        let third = String(decoding: try XCTUnwrap(renderer.render().page), as: UTF8.self)
+        XCTAssertFalse(third.contains("Un paragraphe ajouté pendant l’aperçu."))
+        XCTAssertEqual(renderer.render().page, renderer.render(afterEditing: "sections/03-etat-sante.md").page)
+    }
+}

@@ -49,6 +49,37 @@ final class FrenchFormatTests: XCTestCase {
         XCTAssertEqual(FrenchFormat.slug("Médecins généralistes"), "medecins-generalistes")
         XCTAssertEqual(FrenchFormat.slug("Infirmier(e)s"), "infirmier-e-s")
         XCTAssertEqual(FrenchFormat.slug("Chirurgiens-dentistes"), "chirurgiens-dentistes")
+        XCTAssertEqual(FrenchFormat.slug(" --ŒUVRE À l’ÉTÉ 2025 ! "), "uvre-a-l-ete-2025")
+        XCTAssertEqual(FrenchFormat.slug("«  »"), "x")
+        XCTAssertEqual(FrenchFormat.slug(""), "x")
+    }
+
+    /// The slug folds only the characters that are not ASCII; it must give what folding the
+    /// whole text gave (ids in the documents stay the same).
+    func testSlugsFoldAsTheWholeTextWouldBeFolded() {
+        func wholeText(_ text: String) -> String {
+            let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            var slug = ""
+            for scalar in folded.unicodeScalars {
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                    slug.unicodeScalars.append(scalar)
+                } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                    slug += "-"
+                }
+            }
+            while slug.hasSuffix("-") { slug.removeLast() }
+            return slug.isEmpty ? "x" : slug
+        }
+        let alphabet = Array("aZ09 -_.é É è ç Ç œ Œ ß ﬁ ñ Å ø ΣΑΣ ς 漢 e\u{301} \r\n\t’«»😀")
+        var texts = ["Médecins généralistes", "Soins non programmés", "2. État de santé", "Ça va", "ÉLÉ"]
+        // Every pair and triple of characters: what the slug does at each boundary.
+        for a in alphabet {
+            for b in alphabet {
+                texts.append(String([a, b]))
+                for c in alphabet.prefix(12) { texts.append(String([c, a, b])) }
+            }
+        }
+        for text in texts { XCTAssertEqual(FrenchFormat.slug(text), wholeText(text), text.debugDescription) }
     }
 
     func testMonthArithmeticClampsToTheEndOfShorterMonths() {

@@ -8,6 +8,22 @@ import XCTest
 @testable import SanteDocWriters
 
 final class FileReadersTests: XCTestCase {
+    func testNumbersAreReadAsFrenchPeopleTypeThemWithTheirPrecision() {
+        let read: [(String, Double, Int)] = [
+            ("64 455", 64455, 0), ("64\u{202F}455", 64455, 0), ("64\u{00A0}455 €", 64455, 0), ("14,65", 14.65, 2),
+            ("14.65", 14.65, 2), ("8,10 %", 8.1, 2), ("\u{2212}0,9", -0.9, 1), ("-3", -3, 0), (" 12 km² ", 12, 0),
+            ("4,5 km2", 4.5, 1),
+        ]
+        for (text, value, places) in read {
+            let quantity = FrenchNumber.quantity(text)
+            XCTAssertEqual(quantity?.value, value, text)
+            XCTAssertEqual(quantity?.places, places, text)
+        }
+        for text in ["", " ", "-", "abc", "1.2.3", "1,2a", "12 habitants", "1e5", "inf", "٣"] {
+            XCTAssertNil(FrenchNumber.quantity(text), text)
+        }
+    }
+
     func testCSVWithSemicolonsAndFrenchNumbers() {
         let diagnostics = DiagnosticEngine()
         let communes = CommuneListReader(file: "communes.csv", diagnostics: diagnostics).read(
