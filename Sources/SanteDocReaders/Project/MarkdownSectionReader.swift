@@ -6,11 +6,13 @@ import Yams
 /// CommonMark + GFM tables, converted into document blocks.
 struct MarkdownSectionReader {
     static let frontMatterKeys = ["titre", "couvre", "partie"]
+    /// A section and the placeholders met in its text.
+    typealias Read = (section: TextSection, placeholders: [Located<String>])
 
     let file: String
     let diagnostics: DiagnosticEngine
 
-    func read(_ text: String) -> (section: TextSection, placeholders: [Located<String>])? {
+    func read(_ text: String) -> Read? {
         guard let (frontMatter, body, bodyLine) = splitFrontMatter(text) else { return nil }
         guard let meta = readFrontMatter(frontMatter) else { return nil }
         let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)

@@ -40,14 +40,18 @@ public struct ProjectReader {
         }
         let sectionFiles = folder.files(in: map.sectionsFolder, withExtension: "md")
         for file in sectionFiles {
-            guard let text = folder.readText(file, diagnostics: diagnostics),
-                let read = cache.map({ $0.read(file, text: text, diagnostics: diagnostics) })
-                    ?? MarkdownSectionReader(file: file, diagnostics: diagnostics).read(text)
+            guard let text = folder.readText(file, diagnostics: diagnostics), let read = readSection(file, text)
             else { continue }
             project.sections.append(read.section)
             placeholders += read.placeholders
         }
         cache?.keep(only: Set(sectionFiles))
         return (project, placeholders, map)
+    }
+
+    /// Through the cache when there is one: a miss there is parsed there, never twice.
+    private func readSection(_ file: String, _ text: String) -> MarkdownSectionReader.Read? {
+        if let cache { return cache.read(file, text: text, diagnostics: diagnostics) }
+        return MarkdownSectionReader(file: file, diagnostics: diagnostics).read(text)
     }
 }

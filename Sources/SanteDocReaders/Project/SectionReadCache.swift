@@ -9,7 +9,7 @@ import Synchronization
 public final class SectionReadCache: Sendable {
     struct Entry: Sendable {
         var text: String
-        var read: (section: TextSection, placeholders: [Located<String>])?
+        var read: MarkdownSectionReader.Read?
         var diagnostics: [Diagnostic]
     }
 
@@ -22,9 +22,7 @@ public final class SectionReadCache: Sendable {
         _ = entries.withLock { $0.removeValue(forKey: file) }
     }
 
-    func read(
-        _ file: String, text: String, diagnostics: DiagnosticEngine
-    ) -> (section: TextSection, placeholders: [Located<String>])? {
+    func read(_ file: String, text: String, diagnostics: DiagnosticEngine) -> MarkdownSectionReader.Read? {
         let entry: Entry
         if let cached = entries.withLock({ $0[file] }), cached.text == text {
             entry = cached
