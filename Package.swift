@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SHA-256 of the contract's record (`contrat/`): tampering shows.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries, each reached from exactly one Swift module.
@@ -49,6 +51,7 @@ let package = Package(
             dependencies: [
                 "SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "SanteDocDocument", "SanteDocWriters",
                 "XMLSupport", "Yams", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // `santedoc apercu`: the local preview server, apart so that only it links the server.
         .target(

@@ -45,14 +45,16 @@ final class AnnexesCommandTests: XCTestCase {
 
     func testTaille3ContractReproducesARealAnnex() throws {
         let out = CommandRunner.temporaryDirectory()
-        XCTAssertEqual(try CommandRunner.santedoc("annexes", fixture.path, "-o", out.path, "--annee", "2").status, 0)
+        let copy = try CommandRunner.copy(fixture)  // a year is recorded in the project's contrat/
+        XCTAssertEqual(try CommandRunner.santedoc("annexes", copy.path, "-o", out.path, "--annee", "2").status, 0)
         let folder = out.appendingPathComponent("annexes/annee-2")
         let funding = try tables(folder.appendingPathComponent("annexe-financiere.xml"))
         let access = try XCTUnwrap(
             funding.first { $0.id == "tableau-financement" }?.rows.first { $0[0].hasPrefix("Faciliter") })
         XCTAssertEqual(
             access.dropFirst().map { $0 },
-            ["90\u{00A0}000\u{00A0}€", "35\u{00A0}000\u{00A0}€", "125\u{00A0}000\u{00A0}€"])
+            ["90\u{00A0}000\u{00A0}€", "35\u{00A0}000\u{00A0}€", "125\u{00A0}000\u{00A0}€", "au contrat"],
+            "the parts, and where they were fixed")
         XCTAssertTrue(
             funding.first { $0.id == "tableau-financement" }?.title.hasSuffix("(montants du contrat)") == true,
             "signed amounts are named as such, not maxima")
@@ -120,6 +122,7 @@ final class AnnexesCommandTests: XCTestCase {
 
     func testContractYearsAndCalendarYears() throws {
         let out = CommandRunner.temporaryDirectory()
+        let fixture = try CommandRunner.copy(self.fixture)
         let beyond = try CommandRunner.santedoc("annexes", fixture.path, "-o", out.path, "--annee", "6")
         XCTAssertEqual(beyond.status, 2)
         XCTAssertTrue(

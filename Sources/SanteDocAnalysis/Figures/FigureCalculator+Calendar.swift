@@ -1,13 +1,12 @@
 import SanteDocModel
 
 extension FigureCalculator {
+    /// The contract's years and each mission's deadlines, which a year's funding needs.
     func computeCalendar(into figures: inout ProjectFigures) {
         guard let table = fundingTable else { return }
         let signature = project.contract.signatureDate?.value
         if let signature {
-            figures.all.add("contrat.date-signature", "Date de signature du contrat", .date(signature))
-            figures.all.add(
-                "contrat.date-fin", "Fin du contrat", .date(signature.adding(months: 12 * table.contractYears)))
+            figures.contractCalendar = ContractCalendar(signature: signature, years: table.contractYears)
         }
         for mission in project.missions {
             guard let rule = table.mission(mission.id.value) else { continue }
@@ -18,17 +17,30 @@ extension FigureCalculator {
                     id: rule.id, title: rule.title, latestStart: start, latestDeployment: deployment,
                     plannedStart: mission.plannedStart?.value,
                     plannedDeployment: mission.plannedDeployment?.value))
+        }
+    }
+
+    /// The calendar's figures, after the funding's in `santedoc figures`.
+    func publishCalendar(into figures: inout ProjectFigures) {
+        guard let table = fundingTable else { return }
+        let signature = project.contract.signatureDate?.value
+        if let signature {
+            figures.all.add("contrat.date-signature", "Date de signature du contrat", .date(signature))
+            figures.all.add(
+                "contrat.date-fin", "Fin du contrat", .date(signature.adding(months: 12 * table.contractYears)))
+        }
+        for entry in figures.calendar {
             let why =
                 signature == nil
                 ? "date de signature du contrat inconnue (contrat.date_signature)"
                 : "délai libre pour cette mission dans l’ACI"
             let shown = signature == nil ? "à compter de la signature du contrat" : "au choix de la CPTS"
             figures.all.add(
-                "calendrier.\(rule.id).demarrage-limite", "\(rule.title) — démarrage au plus tard",
-                start.map(FigureValue.date) ?? .unknown(reason: why, shown: shown))
+                "calendrier.\(entry.id).demarrage-limite", "\(entry.title) — démarrage au plus tard",
+                entry.latestStart.map(FigureValue.date) ?? .unknown(reason: why, shown: shown))
             figures.all.add(
-                "calendrier.\(rule.id).deploiement-limite", "\(rule.title) — déploiement au plus tard",
-                deployment.map(FigureValue.date) ?? .unknown(reason: why, shown: shown))
+                "calendrier.\(entry.id).deploiement-limite", "\(entry.title) — déploiement au plus tard",
+                entry.latestDeployment.map(FigureValue.date) ?? .unknown(reason: why, shown: shown))
         }
     }
 

@@ -34,14 +34,13 @@ extension FigureCalculator {
             gaps.cells.insert("fonctionnement.montants.\(size)", at: 0)
         }
         report(gaps, table: table, size: size)
-        let parts = [funding.operating] + missions.map(\.total)
-        if parts.allSatisfy({ $0 != nil }) {
-            funding.annualTotal = parts.compactMap { $0 }.reduce(0, +)
-            // A mission's first year may pay differently (the crisis plan), once in the contract.
-            let firstYears = missions.compactMap { m in
-                m.firstYear?.total.flatMap { first in m.total.map { first - $0 } }
-            }
-            funding.contractTotal = funding.annualTotal! * table.contractYears + firstYears.reduce(0, +)
+        figures.funding = funding
+        checkRenegotiated(table: table, size: size, figures: figures)
+        if let annual = figures.funding(inYear: nil, project: project)?.annualTotal {
+            funding.annualTotal = annual
+            // Year by year: renegotiated amounts and a mission's first year count where they fall.
+            let years = (1...table.contractYears).map { figures.funding(inYear: $0, project: project)?.annualTotal }
+            funding.contractTotal = years.allSatisfy { $0 != nil } ? years.compactMap { $0 }.reduce(0, +) : nil
         }
         if let total = funding.annualTotal, let ceiling = funding.ceiling, total > ceiling {
             diagnostics.error(
@@ -75,62 +74,139 @@ extension FigureCalculator {
     ) -> ProjectFigures.MissionFunding {
         let maxima = rule.amounts[size]
         let cell = "missions[\(rule.id)].montants.\(size)"
-        func amount(
-            _ contracted: Located<Int>?, _ maximum: Int?, _ part: String, _ key: String,
-            gaps: inout FundingGaps
-        ) -> Int? {
-            guard let contracted else { return maximum }
-            if let maximum, contracted.value > maximum {
-                diagnostics.error(
-                    "financement.depassement", at: contracted.location,
-                    "La \(part) de « \(rule.id) » (\(FrenchFormat.integer(contracted.value)) €) dépasse le maximum "
-                        + "de l’ACI pour la taille \(size) (\(FrenchFormat.integer(maximum)) €).",
-                    hint: "corrigez le montant du contrat ou la version de l’ACI.")
-            } else if maximum == nil {
-                gaps.unchecked.append("\(part) de « \(rule.id) »")
-                gaps.cells.append("\(cell).\(key)")
-            }
-            return contracted.value
-        }
-        if mission.contractedFixed == nil, mission.contractedVariable == nil, maxima?.total == nil,
-            maxima?.fixed == nil || maxima?.variable == nil
-        {
+        let signedFixed = mission.fixed.signed
+        let signedVariable = mission.variable.signed
+        if !mission.isContracted, maxima?.total == nil, maxima?.fixed == nil || maxima?.variable == nil {
             gaps.unpriced.append(rule.id)
             gaps.cells.append(cell)
         }
-        let fixed = amount(mission.contractedFixed, maxima?.fixed, "part fixe", "fixe", gaps: &gaps)
-        let variable = amount(mission.contractedVariable, maxima?.variable, "part variable", "variable", gaps: &gaps)
-        let total =
-            fixed.flatMap { f in variable.map { f + $0 } } ?? (mission.contractedFixed == nil ? maxima?.total : nil)
-        if total == nil, maxima?.total == nil, mission.contractedFixed != nil || mission.contractedVariable != nil {
+        for (contracted, maximum, part, key) in [
+            (signedFixed, maxima?.fixed, "part fixe", "fixe"),
+            (signedVariable, maxima?.variable, "part variable", "variable"),
+        ] {
+            guard let contracted else { continue }
+            if maximum == nil {
+                gaps.unchecked.append("\(part) de « \(rule.id) »")
+                gaps.cells.append("\(cell).\(key)")
+            }
+            checkMaximum(contracted, maximum, part: part, rule: rule, size: size)
+        }
+        let parts = Self.parts(
+            fixed: signedFixed?.value, variable: signedVariable?.value, maxima: maxima, firstYear: nil)
+        if parts.total == nil, maxima?.total == nil, signedFixed != nil || signedVariable != nil {
             gaps.unpriced.append(rule.id)
             gaps.cells.append("\(cell).total")
         }
-        let amounts = mission.indicators.compactMap(\.maximumAmount)
+        let amounts = mission.indicators.compactMap { $0.maximumAmount(in: nil) }
         let indicatorTotal = amounts.isEmpty ? nil : amounts.reduce(0, +)
-        checkIndicatorAmounts(mission, total: indicatorTotal, variable: variable, rule: rule)
+        checkIndicatorAmounts(
+            mission, total: indicatorTotal, variable: parts.variable, contracted: signedVariable, year: nil, rule: rule)
         return ProjectFigures.MissionFunding(
-            id: rule.id, title: rule.title, fixed: fixed, variable: variable, total: total,
+            id: rule.id, title: rule.title, fixed: parts.fixed, variable: parts.variable, total: parts.total,
             crisisActivation: maxima?.crisisActivation,
-            firstYear: mission.contractedFixed == nil && mission.contractedVariable == nil
-                ? maxima?.firstYear : nil,
-            indicatorTotal: indicatorTotal,
-            contracted: mission.contractedFixed != nil || mission.contractedVariable != nil)
+            firstYear: mission.isContracted ? nil : maxima?.firstYear,
+            indicatorTotal: indicatorTotal, contracted: signedFixed != nil || signedVariable != nil, maxima: maxima)
+    }
+
+    /// A mission's parts in a year: the contract's where it states them, the ACI maxima
+    /// (its first-year amounts when given) otherwise; the total when both parts are known.
+    static func parts(
+        fixed: Int?, variable: Int?, maxima: FundingTable.MissionAmounts?, firstYear: FundingTable.FirstYear?
+    )
+        -> (fixed: Int?, variable: Int?, total: Int?)
+    {
+        let contracted = fixed != nil || variable != nil
+        let fixed = fixed ?? firstYear?.fixed ?? maxima?.fixed
+        let variable = variable ?? firstYear?.variable ?? maxima?.variable
+        let total =
+            fixed.flatMap { f in variable.map { f + $0 } } ?? (contracted ? nil : firstYear?.total ?? maxima?.total)
+        return (fixed, variable, total)
+    }
+
+    private func checkMaximum(
+        _ contracted: Located<Int>, _ maximum: Int?, part: String, rule: FundingTable.MissionRule, size: Int
+    ) {
+        guard let maximum, contracted.value > maximum else { return }
+        diagnostics.error(
+            "financement.depassement", at: contracted.location,
+            "La \(part) de « \(rule.id) » (\(FrenchFormat.integer(contracted.value)) €) dépasse le maximum "
+                + "de l’ACI pour la taille \(size) (\(FrenchFormat.integer(maximum)) €).",
+            hint: "corrigez le montant du contrat ou la version de l’ACI.")
+    }
+
+    /// Amounts renegotiated for a contract year are checked as the signed ones are: against
+    /// the ACI maxima, their indicators' amounts, the ceiling, and the contract's length.
+    private func checkRenegotiated(table: FundingTable, size: Int, figures: ProjectFigures) {
+        var years: Set<Int> = []
+        for mission in project.missions {
+            var missionYears = Set(mission.fixed.byYear.keys).union(mission.variable.byYear.keys)
+            for indicator in mission.indicators {
+                missionYears.formUnion(indicator.pay.byYear.keys)
+                for (year, located) in indicator.target.byYear.sorted(by: { $0.key < $1.key }) {
+                    checkWithinContract(year, at: located.location, table: table)
+                }
+                for (year, located) in indicator.pay.byYear {
+                    checkWithinContract(year, at: located.location, table: table)
+                }
+            }
+            for (year, located) in mission.fixed.byYear.merging(
+                mission.variable.byYear, uniquingKeysWith: { a, _ in a })
+            {
+                checkWithinContract(year, at: located.location, table: table)
+            }
+            years.formUnion(missionYears)
+            guard let rule = table.mission(mission.id.value) else { continue }
+            let maxima = rule.amounts[size]
+            for year in missionYears.sorted() {
+                if let fixed = mission.fixed.byYear[year] {
+                    checkMaximum(fixed, maxima?.fixed, part: "part fixe", rule: rule, size: size)
+                }
+                if let variable = mission.variable.byYear[year] {
+                    checkMaximum(variable, maxima?.variable, part: "part variable", rule: rule, size: size)
+                }
+                let line = figures.funding(inYear: year, project: project)?.line(rule.id)
+                checkIndicatorAmounts(
+                    mission, total: line?.indicatorTotal, variable: line?.variable,
+                    contracted: mission.variable.inForce(year).value, year: year, rule: rule)
+            }
+        }
+        guard let ceiling = table.ceiling[size] ?? nil else { return }
+        for year in years.sorted() where year <= table.contractYears {
+            guard let total = figures.funding(inYear: year, project: project)?.annualTotal, total > ceiling else {
+                continue
+            }
+            diagnostics.error(
+                "financement.plafond", at: project.missionsLocation ?? project.contract.aciVersion?.location,
+                "Le total de l’année \(year) (\(FrenchFormat.integer(total)) €) dépasse le plafond de la taille \(size) "
+                    + "(\(FrenchFormat.integer(ceiling)) €).",
+                hint: "vérifiez les montants renégociés pour l’année \(year) (parts_par_annee, montants_par_annee).")
+        }
+    }
+
+    private func checkWithinContract(_ year: Int, at location: SourceLocation, table: FundingTable) {
+        guard year > table.contractYears else { return }
+        diagnostics.error(
+            "contrat.annee-hors-contrat", at: location,
+            "L’année \(year) dépasse la durée du contrat (\(table.contractYears) ans, \(table.title)).",
+            hint: "indiquez une année du contrat, de 1 à \(table.contractYears).")
     }
 
     /// The variable part is paid through the indicators: their amounts must add up to it
-    /// (to the contracted part exactly, to the ACI maximum at most).
-    private func checkIndicatorAmounts(_ mission: Mission, total: Int?, variable: Int?, rule: FundingTable.MissionRule)
-    {
+    /// (to the contracted part exactly, to the ACI maximum at most), every year.
+    private func checkIndicatorAmounts(
+        _ mission: Mission, total: Int?, variable: Int?, contracted: Located<Int>?, year: Int?,
+        rule: FundingTable.MissionRule
+    ) {
         guard let total, let variable else { return }
-        let contracted = mission.contractedVariable != nil
-        guard contracted ? total != variable : total > variable else { return }
-        let what = contracted ? "la part variable du contrat" : "la part variable maximale de l’ACI"
+        guard contracted != nil ? total != variable : total > variable else { return }
+        let what = contracted != nil ? "la part variable du contrat" : "la part variable maximale de l’ACI"
+        let when = year.map { " en année \($0)" } ?? ""
         diagnostics.error(
-            "financement.indicateurs", at: mission.contractedVariable?.location ?? mission.location,
-            "Mission « \(rule.id) » : les montants des indicateurs totalisent \(FigureValue.euros(total).formatted), "
+            "financement.indicateurs", at: contracted?.location ?? mission.location,
+            "Mission « \(rule.id) »\(when) : les montants des indicateurs totalisent \(FigureValue.euros(total).formatted), "
                 + "\(what) est de \(FigureValue.euros(variable).formatted).",
-            hint: "ajustez les « montant » (ou « paliers ») des indicateurs, ou la « part_variable » de la mission.")
+            hint: "ajustez les « montant » (ou « paliers ») des indicateurs, ou la « part_variable » de la mission"
+                + (year.map { " pour l’année \($0) (montants_par_annee, parts_par_annee)" } ?? "") + ".")
     }
 
     /// What the regulation data cannot price, said once to the user — with what *they* can

@@ -20,8 +20,10 @@ public struct FigureCalculator {
         var figures = ProjectFigures()
         computeTerritory(into: &figures)
         computeProfessionals(into: &figures)
-        computeFunding(into: &figures)
+        // The calendar first: a year's funding depends on the year each mission starts.
         computeCalendar(into: &figures)
+        computeFunding(into: &figures)
+        publishCalendar(into: &figures)
         computeIndicators(into: &figures)
         return figures
     }

@@ -34,6 +34,9 @@ public struct ProjectFigures: Sendable {
         public var indicatorTotal: Int?
         /// True when the amounts come from the signed contract rather than the ACI maxima.
         public var contracted: Bool
+        /// The ACI's maxima for the project's size, from which a year without contract
+        /// amounts is priced.
+        public var maxima: FundingTable.MissionAmounts?
     }
 
     public struct Funding: Sendable {
@@ -79,6 +82,8 @@ public struct ProjectFigures: Sendable {
     public var memberDensity: Double?
     public var funding: Funding?
     public var calendar: [MissionCalendar] = []
+    /// The contract's years, from the signature date and the ACI's contract length.
+    public var contractCalendar: ContractCalendar?
     public var indicators: [IndicatorComparison] = []
     public var all = FigureSet()
 }

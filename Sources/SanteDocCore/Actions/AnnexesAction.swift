@@ -6,14 +6,19 @@ import SanteDocReaders
 import SanteDocWriters
 
 /// `santedoc annexes`: the missions and funding annexes of the ACI contract, regenerated
-/// from the same sources as the projet de santé. With a contract year, they go to their
-/// own folder (`annexes/annee-N/`), never touching other years, with the note of what
-/// changed since the year before.
+/// from the same sources as the projet de santé, and kept as a record (`contrat/` in the
+/// project, see `ContractRegister`):
+/// - `--signer` seals the signed version; from then on `annexes` reproduces the sealed
+///   documents and lists, located, what today's sources would change in them;
+/// - `--annee N` produces the annexes of contract year N, with the note of what changed since
+///   the year before, and records them: a later run reproduces them, and refuses a source
+///   change that would alter them unless `--refaire` (which keeps the old version).
 public struct AnnexesAction {
     public static let folder = "annexes"
     static let names = ["annexe-missions", "annexe-financiere"]
     static let noteName = "note-de-modifications"
-    /// The annexes' trees, kept beside them so that next year's note compares trees, not files.
+    /// The unsealed signed version's trees, kept beside it in the output folder so that the
+    /// next run's note compares trees, not files.
     static let snapshotName = "arbre-des-annexes.json"
 
     let toolkit: Toolkit
@@ -24,27 +29,59 @@ public struct AnnexesAction {
         self.diagnostics = diagnostics
     }
 
+    public struct Request {
+        public var projectPath: String
+        public var outputPath: String
+        /// A contract year (1…duration) or a calendar year (2025); nil: the signed version.
+        public var year: Int?
+        public var formats = DocumentFormat.defaults
+        /// Seal the signed version (`--signer`), replacing an existing seal (`--remplacer`).
+        public var seal = false
+        public var replace = false
+        /// Produce an already recorded year again (`--refaire`).
+        public var redo = false
+
+        public init(projectPath: String, outputPath: String, year: Int? = nil) {
+            self.projectPath = projectPath
+            self.outputPath = outputPath
+            self.year = year
+        }
+    }
+
     public struct Outcome {
         /// The contract year written (nil: the signed version).
         public var year: Int?
         /// How a calendar year was read (« 2025 : année 3 du contrat… »).
         public var yearReading: String?
-        /// Against the annexes previously written (nil: none to compare with).
+        /// Against the annexes before (nil: none to compare with).
         public var note: ChangeNote?
         /// The files written, relative to the output folder.
         public var files: [String]
+        /// The record this run wrote or reproduced (`contrat/annee-2`), if any.
+        public var record: String?
+        /// True when the documents are the record's own, copied as they were recorded.
+        public var reproduced = false
+        /// For the sealed signed version: what today's sources would change in it.
+        public var differences: [TermDifference] = []
+        /// A seal replaced, a year redone: where the previous version went.
+        public var replaced: String?
     }
 
-    /// `year`: a contract year (1…duration) or a calendar year (2025).
-    public func perform(
-        projectPath: String, outputPath: String, year requested: Int?,
-        formats: [DocumentFormat] = DocumentFormat.defaults
-    ) throws -> Outcome? {
+    public enum Result {
+        /// Sources or the register are invalid: nothing written (exit status 2).
+        case invalid
+        /// A record stands in the way (already sealed, a produced year that would change):
+        /// nothing written (exit status 1).
+        case refused
+        case done(Outcome)
+    }
+
+    public func perform(_ request: Request) throws -> Result {
         toolkit.prepareDocBookSchema()
-        guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath)
-        else {
-            return nil
-        }
+        guard
+            let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(
+                projectPath: request.projectPath)
+        else { return .invalid }
         let project = result.project
         if project.missions.isEmpty {
             diagnostics.warning(
@@ -54,35 +91,75 @@ public struct AnnexesAction {
         }
         var year: Int?
         var reading: String?
-        if let requested {
-            guard let resolved = resolve(requested, result) else { return nil }
+        if let requested = request.year {
+            guard let resolved = ContractYears.resolve(requested, result, diagnostics: diagnostics) else {
+                return .invalid
+            }
             (year, reading) = resolved
         }
+        if request.seal, project.contract.signatureDate == nil {
+            diagnostics.error(
+                "contrat.signature-sans-date",
+                at: project.contract.location ?? result.sources.dataStart,
+                "Le contrat ne peut pas être scellé : sa date de signature manque.",
+                hint: "indiquez contrat.date_signature (la date portée sur le contrat signé), puis relancez "
+                    + "santedoc annexes --signer.")
+            return .invalid
+        }
+        warnNotComputable(project)
         guard
             let renderer = try DocumentRenderer.make(
-                toolkit: toolkit, project: ProjectFolder(path: projectPath),
-                formats: formats, diagnostics: diagnostics)
-        else { return nil }
-        let current = annexes(result, year: year)
-        let output = URL(fileURLWithPath: outputPath)
-        let folder = year.map { "\(Self.folder)/annee-\($0)" } ?? Self.folder
-        var documents = Array(zip(Self.names.map { "\(folder)/\($0)" }, current))
-        let note = changeNote(result, year: year, current: current, output: output)
-        if let note, let year {
-            let period = calendar(result).map { calendar -> String in
-                let p = calendar.period(year)
-                return "du \(FrenchFormat.date(p.start)) au \(FrenchFormat.date(p.end))"
+                toolkit: toolkit, project: ProjectFolder(path: request.projectPath),
+                formats: request.formats, diagnostics: diagnostics)
+        else { return .invalid }
+        let register = ContractRegister(project: URL(fileURLWithPath: request.projectPath))
+        // Deciding and writing under one lock: two runs never record the same year twice.
+        let lock = request.seal || year != nil || register.exists ? try FolderLock(directory: register.root) : nil
+        defer { withExtendedLifetime(lock) {} }
+        let exempt =
+            request.seal && request.replace
+            ? ContractRegister.signedFolder : (request.redo ? year.map(ContractRegister.yearFolder) : nil)
+        // The folders this run reads: the one it reproduces or compares with, and the baseline of its note.
+        let needed: Set<String> =
+            request.seal
+            ? [ContractRegister.signedFolder]
+            : year.map {
+                [
+                    ContractRegister.yearFolder($0),
+                    $0 == 1 ? ContractRegister.signedFolder : ContractRegister.yearFolder($0 - 1),
+                ]
             }
-            documents.append(
-                (
-                    "\(folder)/\(Self.noteName)",
-                    note.document(cpts: project.identity.name?.value ?? "CPTS", period: period)
-                ))
+                ?? [ContractRegister.signedFolder]
+        let index = register.verify(diagnostics: diagnostics, needed: needed, exempt: exempt)
+        guard !diagnostics.hasErrors else { return .invalid }
+        let run = Run(
+            action: self, request: request, result: result, renderer: renderer, register: register, index: index,
+            lock: lock)
+        if request.seal { return try run.seal() }
+        if let year { return try run.produce(year, reading: reading) }
+        return try run.signedVersion()
+    }
+
+    /// Free-text targets and tiers are accepted, and said once to be beyond computation.
+    func warnNotComputable(_ project: Project) {
+        for mission in project.missions {
+            for indicator in mission.indicators {
+                let targets = [indicator.target.signed].compactMap { $0 } + indicator.target.byYear.values
+                let tiers = ([indicator.pay.signed].compactMap { $0 } + indicator.pay.byYear.values).flatMap {
+                    located -> [Located<Condition>] in
+                    guard case let .steps(steps) = located.value else { return [] }
+                    return steps.map { Located($0.condition, at: located.location) }
+                }
+                for condition in targets + tiers where !condition.value.isComputable {
+                    diagnostics.warning(
+                        "indicateurs.condition-non-calculable", at: condition.location,
+                        "La condition « \(condition.value.text) » de « \(indicator.label) » ne peut pas être évaluée : "
+                            + "au bilan annuel, son montant restera à arbitrer.",
+                        hint: "écrivez une comparaison (« ≤ 100 patients », « au moins 35 % »), un intervalle "
+                            + "(« 51 à 100 patients ») ou « oui ».")
+                }
+            }
         }
-        let snapshot = try Self.encoder().encode(current)
-        let files = try renderer.render(documents) + [("\(folder)/\(Self.snapshotName)", Array(snapshot))]
-        try OutputWriter(directory: output).write(files)
-        return Outcome(year: year, yearReading: reading, note: note, files: files.map(\.name))
     }
 
     func annexes(_ result: ProjectPipeline.Result, year: Int?) -> [Document] {
@@ -91,80 +168,6 @@ public struct AnnexesAction {
         return [assembler.missionsAnnex(), assembler.fundingAnnex()]
     }
 
-    func calendar(_ result: ProjectPipeline.Result) -> ContractCalendar? {
-        result.project.contract.signatureDate.map { ContractCalendar(signature: $0.value, years: duration(result)) }
-    }
-
-    func duration(_ result: ProjectPipeline.Result) -> Int {
-        result.figures.funding?.table.contractYears ?? result.regulation.defaultTable()?.contractYears ?? 5
-    }
-
-    /// A contract year within the contract's duration, or a calendar year mapped to the
-    /// contract year that starts in it.
-    func resolve(_ requested: Int, _ result: ProjectPipeline.Result) -> (Int, String?)? {
-        let years = duration(result)
-        let location = result.project.contract.signatureDate?.location ?? result.project.contract.location
-        guard requested >= 1000 else {
-            guard (1...years).contains(requested) else {
-                diagnostics.error(
-                    "annexes.annee-hors-contrat", at: location,
-                    "L’année \(requested) n’existe pas : le contrat dure \(years) ans (années 1 à \(years)).",
-                    hint: "indiquez une année de 1 à \(years), ou l’année civile (par exemple 2025).")
-                return nil
-            }
-            return (requested, nil)
-        }
-        guard let calendar = calendar(result) else {
-            diagnostics.error(
-                "annexes.annee-hors-contrat", at: location ?? result.sources.dataStart,
-                "L’année civile \(requested) ne peut pas être rapportée au contrat : sa date de signature manque.",
-                hint: "indiquez contrat.date_signature dans projet.yaml, ou l’année du contrat (1 à \(years)).")
-            return nil
-        }
-        guard let year = calendar.year(startingIn: requested) else {
-            let first = calendar.signature.year
-            let last = calendar.anniversary(years).year
-            diagnostics.error(
-                "annexes.annee-hors-contrat", at: location,
-                "L’année \(requested) est hors du contrat : ses années commencent de \(first) à \(last).",
-                hint: "indiquez une année civile de \(first) à \(last), ou l’année du contrat (1 à \(years)).")
-            return nil
-        }
-        let period = calendar.period(year)
-        return (
-            year,
-            "L’année \(requested) est l’année \(year) du contrat (du \(FrenchFormat.date(period.start)) "
-                + "au \(FrenchFormat.date(period.end)))."
-        )
-    }
-
-    /// The change note against the archived annexes of the year before (the signed version
-    /// for year 1); if none were archived, against those recomputed from today's sources.
-    func changeNote(_ result: ProjectPipeline.Result, year: Int?, current: [Document], output: URL) -> ChangeNote? {
-        let previousFolder: String
-        let baseline: String
-        switch year {
-        case nil: (previousFolder, baseline) = (Self.folder, "les annexes précédentes")
-        case 1?: (previousFolder, baseline) = (Self.folder, "la version signée")
-        case let year?: (previousFolder, baseline) = ("\(Self.folder)/annee-\(year - 1)", "l’année \(year - 1)")
-        }
-        let stored = output.appendingPathComponent(previousFolder).appendingPathComponent(Self.snapshotName)
-        if let data = FileManager.default.contents(atPath: stored.path),
-            let previous = try? JSONDecoder().decode([Document].self, from: data), previous.count == current.count
-        {
-            return ChangeNote.compare(
-                year: year ?? 0, baseline: baseline, recomputed: false, previous: previous, current: current)
-        }
-        guard let year else { return nil }
-        return ChangeNote.compare(
-            year: year, baseline: baseline, recomputed: true,
-            previous: annexes(result, year: year == 1 ? nil : year - 1), current: current)
-    }
-
     /// Sorted keys: the same trees give the same bytes.
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return encoder
-    }
+    static func encoder() -> JSONEncoder { ContractRegister.encoder() }
 }

@@ -102,6 +102,19 @@ public enum PipelineProbe {
                 fatalError("erreur interne sur une entrée (annexes) : \(error)")
             }
         }
+        // The annual review of the first two years, whatever results the input holds.
+        for year in 1...2 {
+            guard let review = ReviewCalculator.review(year: year, project: result.project, figures: result.figures)
+            else { break }
+            let document = ReviewAssembler(
+                review: review, project: result.project, figures: result.figures, regulation: result.regulation
+            ).document()
+            do {
+                produced += try renderer.render([("bilan", document)]).count
+            } catch {
+                fatalError("erreur interne sur une entrée (bilan) : \(error)")
+            }
+        }
         for edition in [Edition.workingDraft, .final] {
             let document = DocumentAssembler(
                 project: result.project, figures: result.figures, regulation: result.regulation,

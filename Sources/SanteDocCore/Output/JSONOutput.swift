@@ -85,12 +85,24 @@ public enum CheckJSON {
     }
 }
 
-/// `annexes --format json`: the change note, with French keys like the rest of the output.
+/// `annexes --format json`: the change note, the record and the differences with the sealed
+/// version, with French keys like the rest of the output.
 public enum ChangeNoteJSON {
-    public static func object(_ note: ChangeNote?, year: Int?, files: [String]) -> [String: Any] {
-        var object: [String: Any] = ["fichiers": files]
-        if let year { object["annee"] = year }
-        guard let note else { return object }
+    public static func object(_ outcome: AnnexesAction.Outcome) -> [String: Any] {
+        var object: [String: Any] = ["fichiers": outcome.files, "reproduites": outcome.reproduced]
+        if let year = outcome.year { object["annee"] = year }
+        if let record = outcome.record { object["registre"] = record }
+        if let replaced = outcome.replaced { object["version_precedente"] = replaced }
+        if outcome.year == nil && outcome.record != nil {
+            object["ecarts_avec_la_signature"] = outcome.differences.map { difference -> [String: Any] in
+                var entry: [String: Any] = ["element": difference.label]
+                if let old = difference.old { entry["avant"] = old }
+                if let new = difference.new { entry["apres"] = new }
+                if let location = difference.location { entry["endroit"] = location.description }
+                return entry
+            }
+        }
+        guard let note = outcome.note else { return object }
         object["comparee_a"] = note.baseline
         object["recalculee"] = note.recomputed
         object["modifications"] = note.changes.map { change -> [String: Any] in
@@ -100,5 +112,104 @@ public enum ChangeNoteJSON {
             ]
         }
         return object
+    }
+}
+
+/// `bilan --format json` and the terminal summary: the review of a contract year, French keys.
+public enum BilanJSON {
+    public static func object(_ outcome: BilanAction.Outcome) -> [String: Any] {
+        let review = outcome.review
+        func optional(_ value: Int?) -> Any { value.map { $0 as Any } ?? NSNull() }
+        var object: [String: Any] = [
+            "annee": review.year, "cpts": outcome.cpts,
+            "periode": ["debut": review.period.start.iso, "fin": review.period.end.iso],
+            "dialogue_de_gestion": review.reviewDate.iso,
+            "part_variable_maximale": optional(review.variableMaximum), "part_variable_obtenue": review.earned,
+            "en_attente": review.pending, "du": optional(review.due), "deja_verse": optional(review.advanced),
+            "solde_a_verser": optional(review.balance), "fichiers": outcome.files,
+            "regles_de_versement": review.paymentSource,
+        ]
+        if let record = outcome.record { object["registre"] = record }
+        object["missions"] = review.missions.map { mission -> [String: Any] in
+            [
+                "mission": mission.id, "titre": mission.title,
+                "part_variable_maximale": optional(mission.variableMaximum),
+                "part_variable_obtenue": mission.earned, "en_attente": mission.pending,
+                "non_attribuee": mission.unattributed, "realisations": mission.achievements,
+                "indicateurs": mission.indicators.map(indicator),
+            ]
+        }
+        object["versements"] = review.lines.map { line -> [String: Any] in
+            [
+                "poste": line.title, "mission": line.id, "part": line.part.rawValue, "du": optional(line.due),
+                "deja_verse": optional(line.advanced), "solde": optional(line.balance), "en_attente": line.pending,
+                "regle": line.rule,
+            ]
+        }
+        object["historique"] = review.history.map { summary -> [String: Any] in
+            [
+                "annee": summary.year, "part_variable_maximale": optional(summary.maximum),
+                "part_variable_obtenue": summary.earned, "en_attente": summary.pending,
+            ]
+        }
+        return object
+    }
+
+    static func indicator(_ review: AnnualReview.IndicatorReview) -> [String: Any] {
+        var entry: [String: Any] = [
+            "libelle": review.indicator.label, "constat": outcome(review.outcome),
+            "montant_obtenu": review.earned.map { $0 as Any } ?? NSNull(),
+            "montant_maximal": review.maximum.map { $0 as Any } ?? NSNull(),
+            "endroit": review.indicator.location.description,
+        ]
+        if let target = review.target {
+            entry["cible"] = target.text
+            if let reading = target.reading { entry["cible_lue"] = reading }
+        }
+        if let year = review.targetSetIn { entry["cible_fixee_en_annee"] = year }
+        if let result = review.result {
+            var value: [String: Any] = ["valeur": result.value.value]
+            if let date = result.date { value["date"] = date.iso }
+            if let source = result.source { value["source"] = source }
+            if let evidence = result.evidence { value["justificatif"] = evidence }
+            entry["resultat"] = value
+        }
+        if case let .tier(index) = review.outcome, case let .steps(steps)? = review.pay {
+            entry["palier_atteint"] = steps[index].condition.text
+        }
+        if case let .notComputable(reason) = review.outcome { entry["raison"] = reason }
+        return entry
+    }
+
+    static func outcome(_ outcome: AnnualReview.IndicatorReview.Outcome) -> String {
+        switch outcome {
+        case .reached: return "atteint"
+        case .missed: return "non-atteint"
+        case .tier: return "palier-atteint"
+        case .noTier: return "aucun-palier"
+        case .notEntered: return "non-saisi"
+        case .notComputable: return "non-calculable"
+        }
+    }
+
+    /// The summary the terminal prints.
+    public static func text(_ outcome: BilanAction.Outcome) -> String {
+        let review = outcome.review
+        func euros(_ amount: Int?) -> String { amount.map { FigureValue.euros($0).formatted } ?? "non publié" }
+        var lines: [String] = []
+        if let reading = outcome.yearReading { lines.append(reading) }
+        lines.append(
+            "Bilan de l’année \(review.year) (du \(FrenchFormat.date(review.period.start)) au "
+                + "\(FrenchFormat.date(review.period.end))) — \(outcome.cpts)")
+        for mission in review.missions {
+            lines.append(
+                "  \(mission.title) : part variable obtenue \(euros(mission.earned)) sur \(euros(mission.variableMaximum))"
+                    + (mission.pending > 0 ? " (\(euros(mission.pending)) en attente)" : ""))
+        }
+        lines.append(
+            "Dû au titre de l’année : \(euros(review.due)) ; déjà versé : \(euros(review.advanced)) ; "
+                + "solde à verser après le dialogue de gestion : \(euros(review.balance))"
+                + (review.pending > 0 ? ", plus au plus \(euros(review.pending)) selon l’arbitrage." : "."))
+        return lines.joined(separator: "\n")
     }
 }

@@ -17,29 +17,24 @@ import SanteDocWriters
 /// following links, so neither a journal nor a linked sub-folder can move files elsewhere.
 public struct OutputWriter {
     static let journalName = ".santedoc-journal"
+    /// In the journal, in place of a temporary: the file is to be removed.
+    static let removal = "-"
 
     public let directory: URL
 
     public init(directory: URL) { self.directory = directory.standardizedFileURL }
 
-    public func write(_ files: [(name: String, bytes: [UInt8])]) throws {
-        let root = directory.path
-        guard root != "/" else {
-            throw OutputError.refused(
-                root, "SanteDoc n’écrit pas à la racine du système ; indiquez un dossier (-o Build)")
-        }
+    /// Writes `files` and removes `removing` (paths relative to the folder) as one change.
+    /// Under `lock`, when the caller already holds the folder's lock (to decide what to write
+    /// and write it without another run in between); else the folder is locked here.
+    public func write(
+        _ files: [(name: String, bytes: [UInt8])], removing: [String] = [], under lock: FolderLock? = nil
+    ) throws {
         for file in files { try Self.checkName(file.name) }
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError.cannotWrite(root, SystemErrorText.french(error))
-        }
-        let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { throw OutputError.cannotWrite(root, SystemErrorText.posixText(errno)) }
-        defer { close(folder) }
-        guard flock(folder, LOCK_EX) == 0 else { throw OutputError.cannotWrite(root, SystemErrorText.posixText(errno)) }
-        defer { flock(folder, LOCK_UN) }
-
+        for name in removing { try Self.checkName(name) }
+        let held = try lock ?? FolderLock(directory: directory)
+        defer { withExtendedLifetime(held) {} }  // the lock lasts until every rename is done
+        let folder = held.descriptor
         try replayJournal(in: folder)
         // A run killed before its journal leaves `.NAME.PID.tmp` files (its journal's too);
         // under the lock, any such file is stale. Each folder is swept once, before this run
@@ -63,12 +58,14 @@ public struct OutputWriter {
             staged.append((parent, temporary, name, file.name))
             try writeSynced(file.bytes, to: temporary, in: parent, shownAs: file.name)
         }
+        let written = Set(files.map(\.name))
         let entries =
-            staged.map { entry -> String in
+            (staged.map { entry -> String in
                 let folderPart = (entry.path as NSString).deletingLastPathComponent
                 let prefix = folderPart.isEmpty ? "" : folderPart + "/"
                 return "\(prefix)\(entry.temporary)\t\(entry.path)"
-            }.joined(separator: "\n") + "\n"
+            } + removing.filter { !written.contains($0) }.map { "\(Self.removal)\t\($0)" }).joined(separator: "\n")
+            + "\n"
         let pending = Self.journalName + ".\(pid).tmp"
         try writeSynced(Array(entries.utf8), to: pending, in: folder, shownAs: Self.journalName)
         guard renameat(folder, pending, folder, Self.journalName) == 0 else {
@@ -91,6 +88,14 @@ public struct OutputWriter {
             guard parts.count == 2, (try? Self.checkName(parts[1])) != nil else { continue }
             let final = parts[1]
             let name = (final as NSString).lastPathComponent
+            if parts[0] == Self.removal {
+                if let (parent, _) = try? openParent(of: final, in: folder, creating: false) {
+                    unlinkat(parent, name, 0)
+                    fsync(parent)
+                    close(parent)
+                }
+                continue
+            }
             let temporaryName = (parts[0] as NSString).lastPathComponent
             guard (parts[0] as NSString).deletingLastPathComponent == (final as NSString).deletingLastPathComponent,
                 temporaryName.hasPrefix(".\(name)."), temporaryName.hasSuffix(".tmp"),
@@ -212,6 +217,37 @@ public struct OutputWriter {
             throw OutputError.cannotWrite(
                 directory.appendingPathComponent(path).path, SystemErrorText.posixText(failure))
         }
+    }
+}
+
+/// The lock of an output folder (`flock` on the folder itself), created if needed and held
+/// until released: other runs writing there wait. Refuses the system's root.
+public final class FolderLock {
+    let descriptor: Int32
+
+    public init(directory: URL) throws {
+        let root = directory.standardizedFileURL.path
+        guard root != "/" else {
+            throw OutputError.refused(
+                root, "SanteDoc n’écrit pas à la racine du système ; indiquez un dossier (-o Build)")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.cannotWrite(root, SystemErrorText.french(error))
+        }
+        descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputError.cannotWrite(root, SystemErrorText.posixText(errno)) }
+        guard flock(descriptor, LOCK_EX) == 0 else {
+            let reason = SystemErrorText.posixText(errno)
+            close(descriptor)
+            throw OutputError.cannotWrite(root, reason)
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
 

@@ -35,7 +35,9 @@ public struct AnnexAssembler {
 
     public func fundingAnnex() -> Document {
         var blocks = base.fundingBlocks(year: year)
-        if let funding = figures.funding { blocks.insert(.table(variablePartCheck(funding)), at: 1) }
+        if let money = figures.funding(inYear: year, project: project) {
+            blocks.insert(.table(variablePartCheck(money)), at: 1)
+        }
         var chapters = [Section(id: "financement", title: "Rémunération de la CPTS", blocks: blocks)]
         chapters.append(schedule())
         return Document(
@@ -46,13 +48,13 @@ public struct AnnexAssembler {
         "Contrat tripartite CPTS – CPAM – ARS" + (year.map { ", année \($0)" } ?? "")
     }
 
-    private func cover() -> [CoverLine] {
+    func cover() -> [CoverLine] {
         var lines = [CoverLine("CPTS", project.identity.name?.value ?? "dénomination à préciser")]
         if let table = figures.funding?.table { lines.append(CoverLine("Cadre conventionnel", table.title)) }
         if let size = figures.territory.sizeClass { lines.append(CoverLine("Taille", "\(size)")) }
         let signature = project.contract.signatureDate?.value
         lines.append(CoverLine("Date de signature", signature.map(FrenchFormat.date) ?? "non renseignée"))
-        if let year, let calendar {
+        if let year, let calendar = figures.contractCalendar {
             let period = calendar.period(year)
             lines.append(
                 CoverLine(
@@ -62,23 +64,11 @@ public struct AnnexAssembler {
         return lines
     }
 
-    private var calendar: ContractCalendar? {
-        guard let signature = project.contract.signatureDate?.value else { return nil }
-        return ContractCalendar(signature: signature, years: figures.funding?.table.contractYears ?? 5)
-    }
-
     /// Shows that each mission's indicator amounts add up to its variable part.
-    private func variablePartCheck(_ funding: ProjectFigures.Funding) -> Table {
+    private func variablePartCheck(_ money: YearFunding) -> Table {
         func euros(_ n: Int?) -> [Inline] { cell(n.map { FigureValue.euros($0).formatted } ?? "—") }
-        let rows = funding.missions.map { m -> [[Inline]] in
-            let verdict: String
-            switch (m.indicatorTotal, m.variable) {
-            case let (total?, variable?):
-                verdict = total == variable ? "conforme" : (total < variable ? "inférieure" : "dépassement")
-            case (nil, _): verdict = "montants par indicateur à préciser"
-            default: verdict = "part variable non publiée"
-            }
-            return [cell(m.title), euros(m.variable), euros(m.indicatorTotal), cell(verdict)]
+        let rows = money.lines.map { m -> [[Inline]] in
+            [cell(m.title), euros(m.variable), euros(m.indicatorTotal), cell(m.indicatorVerdict)]
         }
         return Table(
             id: "controle-part-variable", caption: "Contrôle : part variable et montants des indicateurs",
@@ -88,7 +78,9 @@ public struct AnnexAssembler {
             ], rows: rows, rowHeaders: true)
     }
 
-    /// When the year's money comes (the first year's, for the signed annex).
+    /// When the year's money comes (the first year's, for the signed annex): the advances
+    /// within the contract year, then what is paid after the year's review, each table
+    /// with the period its payments fall in and a subtotal that is true where it stands.
     private func schedule() -> Section {
         let shown = year ?? 1
         let title = "Échéancier des versements"
@@ -103,46 +95,69 @@ public struct AnnexAssembler {
         }
         let unpublished =
             figures.funding.map { FundingTable.unpublishedAmount(size: $0.sizeClass) } ?? "montant non publié"
-        let rows = schedule.payments.map { payment -> [[Inline]] in
-            let amount =
-                payment.amount.map { (payment.isMaximum ? "au plus " : "") + FigureValue.euros($0).formatted }
-                ?? unpublished
-            // A date is one unbreakable cell line.
-            let date = payment.date.map { FrenchFormat.date($0).replacingOccurrences(of: " ", with: "\u{00A0}") }
-            return [
-                cell(date ?? "au démarrage (date à préciser)"), cell(payment.line),
-                cell(payment.what), cell(amount),
-            ]
+        func rows(_ payments: [PaymentSchedule.Payment]) -> [[[Inline]]] {
+            payments.map { payment in
+                let amount =
+                    payment.amount.map { (payment.isMaximum ? "au plus " : "") + FigureValue.euros($0).formatted }
+                    ?? unpublished
+                // A date is one unbreakable cell line.
+                let date = payment.date.map { FrenchFormat.date($0).replacingOccurrences(of: " ", with: "\u{00A0}") }
+                return [
+                    cell(date ?? "au démarrage (date à préciser)"), cell(payment.line), cell(payment.what),
+                    cell(amount),
+                ]
+            }
         }
-        let known = schedule.payments.filter { !$0.isMaximum }.compactMap(\.amount)
-        let footer = [
-            [
-                cell("Total"), cell("hors part variable"), cell(""),
-                cell(
-                    known.count == schedule.payments.filter { !$0.isMaximum }.count
-                        ? FigureValue.euros(known.reduce(0, +)).formatted : FundingTable.incompleteTotal),
-            ]
-        ]
+        func euros(_ amount: Int?) -> [Inline] {
+            cell(amount.map { FigureValue.euros($0).formatted } ?? FundingTable.incompleteTotal)
+        }
+        let columns: [Table.Column] = [.init("Date"), .init("Poste"), .init("Versement"), .init("Montant", .right)]
         let period = "du \(FrenchFormat.date(schedule.period.start)) au \(FrenchFormat.date(schedule.period.end))"
-        return Section(
-            id: "echeancier", title: title,
-            blocks: [
-                .table(
-                    Table(
-                        id: "tableau-echeancier", caption: "Échéancier des versements — année \(shown) (\(period))",
-                        columns: [.init("Date"), .init("Poste"), .init("Versement"), .init("Montant", .right)],
-                        rows: rows, footer: footer)),
-                .text(
-                    "Règles de versement : \(figures.funding?.table.payments?.source ?? "ACI"). La part variable est versée après "
-                        + "le dialogue de gestion annuel, selon les indicateurs atteints ; l’année de démarrage d’une mission, "
-                        + "sa part fixe est versée au prorata des jours restant jusqu’à l’anniversaire du contrat."),
-            ])
+        let advances = PaymentSchedule.total(schedule.advances)
+        let balances = PaymentSchedule.total(schedule.afterReview)
+        var blocks: [Block] = [
+            .table(
+                Table(
+                    id: "tableau-echeancier", caption: "Versements pendant l’année \(shown) (\(period))",
+                    columns: columns, rows: rows(schedule.advances),
+                    footer: [[cell("Total versé pendant l’année"), cell(""), cell(""), euros(advances)]])),
+            .table(
+                Table(
+                    id: "tableau-echeancier-solde",
+                    caption: "Versements après le dialogue de gestion de l’année \(shown) "
+                        + "(à partir du \(FrenchFormat.date(schedule.reviewDate)))",
+                    columns: columns, rows: rows(schedule.afterReview),
+                    footer: [
+                        [cell("Total des soldes (hors part variable)"), cell(""), cell(""), euros(balances)],
+                        [
+                            cell("Part variable, au plus"), cell(""), cell(""),
+                            euros(schedule.variableMaximum),
+                        ],
+                    ])),
+        ]
+        let total = PaymentSchedule.total(schedule.payments)
+        blocks.append(
+            .text(
+                "Au titre de l’année \(shown), hors part variable : "
+                    + (total.map { FigureValue.euros($0).formatted } ?? FundingTable.incompleteTotal)
+                    + (advances.map { " (\(FigureValue.euros($0).formatted) pendant l’année" } ?? " (")
+                    + (balances.map { ", \(FigureValue.euros($0).formatted) après le dialogue de gestion)." }
+                        ?? ", le solde après le dialogue de gestion).")))
+        blocks.append(.text(Self.paymentRulesNote(source: figures.funding?.table.payments?.source)))
+        return Section(id: "echeancier", title: title, blocks: blocks)
+    }
+
+    /// How the schedule is computed, from the rules' source, for every document that shows
+    /// payments.
+    static func paymentRulesNote(source: String?) -> String {
+        "Règles de versement : \(source ?? "ACI"). Chaque montant est calculé sans arrondi, puis arrondi à l’euro "
+            + "de sorte que les lignes totalisent exactement le total arrondi."
     }
 
     /// The three parties, with the names and titles the board entered, and room to sign.
-    private func signatures() -> Section {
+    func signatures() -> Section {
         let contract = project.contract
-        let place = contract.signaturePlace ?? "……………………"
+        let place = contract.signaturePlace?.value ?? "……………………"
         // The signed version carries the signature date; a later year's annexes are signed later.
         let date = year == nil ? contract.signatureDate.map { FrenchFormat.date($0.value) } ?? "……………………" : "……………………"
         let rows = Signatory.Party.allCases.map { party -> [[Inline]] in

@@ -14,7 +14,7 @@ public struct ChangeNote: Equatable, Sendable, Codable {
     public var changes: [DocumentChange]
 
     /// Tables that change every year by construction.
-    public static let ignoredTables: Set<String> = ["tableau-echeancier"]
+    public static let ignoredTables: Set<String> = ["tableau-echeancier", "tableau-echeancier-solde"]
 
     public static func compare(
         year: Int, baseline: String, recomputed: Bool,

@@ -3,10 +3,11 @@ import SanteDocModel
 
 /// Tables and charts computed from the funding table and the diagnostic indicators.
 extension DocumentAssembler {
-    /// The annual funding table. For a contract `year`, a mission in its first year shows its
-    /// first-year amounts (the crisis plan); without one, they are mentioned beside the title.
+    /// The annual funding table. For a contract year, the parts in force that year, with
+    /// where they were fixed; a mission in its first year shows its first-year amounts (the
+    /// crisis plan). For the signed contract, first-year amounts are mentioned beside.
     func fundingBlocks(year: Int? = nil) -> [Block] {
-        guard let funding = figures.funding else {
+        guard let funding = figures.funding, let money = figures.funding(inYear: year, project: project) else {
             return [
                 .note(
                     Note(
@@ -22,61 +23,63 @@ extension DocumentAssembler {
         func euros(_ n: Int?, missing: String = unpublished) -> [Inline] {
             cell(n.map { FigureValue.euros($0).formatted } ?? missing)
         }
-        var rows: [[[Inline]]] = [[cell("Fonctionnement"), cell("—"), cell("—"), euros(funding.operating)]]
-        var totals: [Int?] = [funding.operating]
+        let withOrigin = year != nil
+        var rows: [[[Inline]]] = [
+            [cell("Fonctionnement"), cell("—"), cell("—"), euros(money.operating)] + (withOrigin ? [cell("ACI")] : [])
+        ]
         // Row titles stay the missions' titles, so that a year's change note matches rows.
         var firstYears: [String] = []
-        for m in funding.missions {
-            var title = m.title
-            var amounts = (fixed: m.fixed, variable: m.variable, total: m.total)
-            if let first = m.firstYear, let total = first.total {
-                if let year, missionStartYear(m.id) == year {
-                    amounts = (first.fixed ?? m.fixed, first.variable ?? m.variable, first.total ?? m.total)
-                    firstYears.append(
-                        "« \(m.title) » est dans sa première année : montants de cette année-là "
-                            + "(\(FigureValue.euros(total).formatted)).")
-                } else if year == nil {
-                    firstYears.append(
-                        "« \(m.title) » : \(FigureValue.euros(total).formatted) la première année de la "
-                            + "mission, les montants du tableau les années suivantes.")
-                }
+        for line in money.lines {
+            var title = line.title
+            if line.isFirstYear, let total = line.total {
+                firstYears.append(
+                    "« \(line.title) » est dans sa première année : montants de cette année-là "
+                        + "(\(FigureValue.euros(total).formatted)).")
+            } else if year == nil, let first = funding.missions.first(where: { $0.id == line.id })?.firstYear,
+                let total = first.total
+            {
+                firstYears.append(
+                    "« \(line.title) » : \(FigureValue.euros(total).formatted) la première année de la "
+                        + "mission, les montants du tableau les années suivantes.")
             }
-            if let activation = m.crisisActivation {
+            if let activation = line.crisisActivation {
                 title += " (+ \(FigureValue.euros(activation).formatted) si l’ARS reconnaît une crise)"
             }
-            rows.append([cell(title), euros(amounts.fixed), euros(amounts.variable), euros(amounts.total)])
-            totals.append(amounts.total)
+            var row = [cell(title), euros(line.fixed), euros(line.variable), euros(line.total)]
+            if withOrigin { row.append(cell(Self.origin(line))) }
+            rows.append(row)
         }
-        let annual = totals.allSatisfy { $0 != nil } ? totals.compactMap { $0 }.reduce(0, +) : nil
-        let contracted = funding.isContracted
+        let contracted = money.isContracted
+        let blank = withOrigin ? [cell("")] : []
         var footer = [
             [
                 cell(contracted ? "Total annuel du contrat" : "Total annuel maximal"), cell(""), cell(""),
-                euros(year == nil ? funding.annualTotal : annual, missing: FundingTable.incompleteTotal),
-            ],
+                euros(money.annualTotal, missing: FundingTable.incompleteTotal),
+            ] + blank,
             [
                 cell("Plafond de la taille \(funding.sizeClass)"), cell(""), cell(""),
                 euros(funding.ceiling, missing: "plafond non publié pour la taille \(funding.sizeClass)"),
-            ],
+            ] + blank,
         ]
-        footer.append([
-            cell("Total sur \(funding.table.contractYears) ans"), cell(""), cell(""),
-            euros(funding.contractTotal, missing: FundingTable.incompleteTotal),
-        ])
+        footer.append(
+            [
+                cell("Total sur \(funding.table.contractYears) ans"), cell(""), cell(""),
+                euros(funding.contractTotal, missing: FundingTable.incompleteTotal),
+            ] + blank)
         let caption =
             "Financement annuel — \(funding.table.title), taille \(funding.sizeClass)"
             + (year.map { ", année \($0)" } ?? "") + (contracted ? " (montants du contrat)" : " (maxima de l’ACI)")
+        var columns: [Table.Column] = [
+            .init("Poste"), .init("Part fixe", .right), .init("Part variable", .right), .init("Total", .right),
+        ]
+        if withOrigin { columns.append(.init("Montants fixés")) }
         var blocks: [Block] = [
             .table(
                 Table(
-                    id: "tableau-financement", caption: caption,
-                    columns: [
-                        .init("Poste"), .init("Part fixe", .right), .init("Part variable", .right),
-                        .init("Total", .right),
-                    ],
-                    rows: rows, footer: footer, rowHeaders: true))
+                    id: "tableau-financement", caption: caption, columns: columns, rows: rows, footer: footer,
+                    rowHeaders: true))
         ]
-        let bars = funding.missions.compactMap { m in
+        let bars = money.lines.compactMap { m in
             m.total.map {
                 BarChart.Bar(
                     label: m.title, value: Double($0),
@@ -103,6 +106,13 @@ extension DocumentAssembler {
         return blocks
     }
 
+    /// Where a year's parts were fixed: the signed contract, a later year, or the ACI.
+    static func origin(_ line: YearFunding.Line) -> String {
+        guard line.contracted else { return line.isFirstYear ? "ACI (première année)" : "maxima de l’ACI" }
+        let years = Set([line.fixedSetIn, line.variableSetIn].compactMap { $0 }).sorted()
+        return years.isEmpty ? "au contrat" : "en année " + years.map(String.init).joined(separator: " et ")
+    }
+
     /// What the amounts are, and what was checked of them: a contract over its ceiling is
     /// an error before this point, so only a known total under a known ceiling is said to
     /// respect it.
@@ -115,16 +125,6 @@ extension DocumentAssembler {
                 + "n’étant pas publié, leur total n’a pas pu lui être comparé. "
         case (nil, _): return "Les montants sont ceux du contrat. "
         }
-    }
-
-    /// The contract year in which a mission starts (planned date, else the ACI deadline).
-    func missionStartYear(_ id: String) -> Int? {
-        guard let signature = project.contract.signatureDate?.value, let funding = figures.funding else { return nil }
-        let calendar = ContractCalendar(signature: signature, years: funding.table.contractYears)
-        let start =
-            project.missions.first { $0.id.value == id }?.plannedStart?.value
-            ?? figures.calendar.first { $0.id == id }?.latestStart
-        return start.flatMap { calendar.year(containing: $0) } ?? 1
     }
 
     func diagnosticBlocks() -> [Block] {

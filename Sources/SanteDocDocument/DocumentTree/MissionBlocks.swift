@@ -24,7 +24,7 @@ struct MissionBlocks {
     func blocks(_ mission: Mission) -> [Block] {
         var blocks: [Block] = [.table(calendarTable(mission))]
         if !mission.objectives.isEmpty {
-            blocks += [.paragraph([.strong([.text("Objectifs")])]), .bullets(mission.objectives)]
+            blocks += [.paragraph([.strong([.text("Objectifs")])]), .bullets(mission.objectives.map(\.value))]
         }
         if !mission.actions.isEmpty {
             blocks.append(.paragraph([.strong([.text("Actions")])]))
@@ -71,33 +71,30 @@ struct MissionBlocks {
             rowHeaders: true)
     }
 
+    /// For a contract year, each renegotiable value comes with its origin (« au contrat »,
+    /// « en année 2 ») so that a reader sees what was agreed when.
     func indicatorTable(_ mission: Mission) -> Table {
         var columns: [Table.Column] = [
             .init("Indicateur"), .init("Type"), .init("Valeur initiale"),
             .init(year.map { "Cible (année \($0))" } ?? "Cible"),
         ]
         if year != nil { columns.append(.init("Cible fixée")) }
-        columns += [.init("Justificatif"), .init("Montant", .right)]
+        columns += [.init("Justificatif"), .init(year.map { "Montant (année \($0))" } ?? "Montant", .right)]
+        if year != nil { columns.append(.init("Montant fixé")) }
         let rows = mission.indicators.map { i -> [[Inline]] in
-            let target = i.target(inForce: year)
+            let target = i.target.inForce(year)
+            let pay = i.pay.inForce(year)
             var row = [
-                cell(i.label), cell(i.kind.label), cell(i.initialValue ?? "—"), cell(target.target ?? "à préciser"),
+                cell(i.label), cell(i.kind.label), cell(i.initialValue ?? "—"),
+                cell(target.value?.value.text ?? "à préciser"),
             ]
-            if year != nil { row.append(cell(target.setIn.map { "en année \($0)" } ?? "au contrat")) }
-            row += [cell(i.evidence ?? "—"), cell(Self.amount(i))]
+            if year != nil { row.append(cell(Renegotiable<Condition>.origin(target.setIn))) }
+            row += [cell(i.evidence ?? "—"), cell(pay.value.map { ContractTerms.describe($0.value) } ?? "—")]
+            if year != nil { row.append(cell(pay.value == nil ? "—" : Renegotiable<IndicatorPay>.origin(pay.setIn))) }
             return row
         }
         return Table(
             id: "indicateurs-\(mission.id.value)", caption: "Indicateurs — \(title(mission))",
             columns: columns, rows: rows, rowHeaders: true)
-    }
-
-    /// A single amount, or the graduated amounts as contracts write them.
-    static func amount(_ indicator: MissionIndicator) -> String {
-        if !indicator.steps.isEmpty {
-            return indicator.steps.map { "\($0.condition) : \(FigureValue.euros($0.amount).formatted)" }.joined(
-                separator: " ; ")
-        }
-        return indicator.amount.map { FigureValue.euros($0).formatted } ?? "—"
     }
 }

@@ -1,22 +1,29 @@
-/// A mission of the ACI engaged by the CPTS, with what the contract annexes need.
+/// A mission of the ACI engaged by the CPTS, with what the contract annexes and the annual
+/// reviews need.
 public struct Mission: Sendable {
     /// The ACI mission id (`acces-soins`, `parcours`…), as in the regulation tables.
     public var id: Located<String>
     public var title: String?
-    public var objectives: [String] = []
+    public var objectives: [Located<String>] = []
     public var actions: [MissionAction] = []
     public var indicators: [MissionIndicator] = []
     public var plannedStart: Located<CalendarDate>?
     public var plannedDeployment: Located<CalendarDate>?
-    /// Amounts of the signed contract, when the board records them.
-    public var contractedFixed: Located<Int>?
-    public var contractedVariable: Located<Int>?
+    /// Amounts of the signed contract, when the board records them, and as renegotiated
+    /// for later contract years.
+    public var fixed = Renegotiable<Int>()
+    public var variable = Renegotiable<Int>()
+    /// What was carried out, by contract year, for the annual review.
+    public var achievements: [Int: [Located<String>]] = [:]
     public var location: SourceLocation
 
     public init(id: Located<String>, location: SourceLocation) {
         self.id = id
         self.location = location
     }
+
+    /// Whether the board entered the contract's own amounts (for any year).
+    public var isContracted: Bool { fixed.isStated || variable.isStated }
 }
 
 public struct MissionAction: Sendable {
@@ -41,54 +48,35 @@ public enum IndicatorKind: String, CaseIterable, Sendable {
 }
 
 public struct MissionIndicator: Sendable {
+    /// The parts of an indicator, each written somewhere in the sources.
+    public enum Field: Sendable, Hashable { case label, kind, initialValue, evidence }
+
     public var label: String
     public var kind: IndicatorKind
     public var initialValue: String?
-    public var target: String?
-    /// Targets renegotiated for a given contract year (year → target).
-    public var targetsByYear: [Int: String] = [:]
+    /// The target, as signed and as renegotiated for later years.
+    public var target = Renegotiable<Condition>()
+    /// The proof the contract names (« Requête de la CPAM »).
     public var evidence: String?
-    /// Euro amount of the variable part attached to this indicator.
-    public var amount: Int?
-    /// Graduated amounts, as real contracts write them ("≤ 50 patients → 9 000 €").
-    public var steps: [AmountStep] = []
+    /// What the indicator pays, as signed and as renegotiated.
+    public var pay = Renegotiable<IndicatorPay>()
+    /// Contract year → the value reached.
+    public var results: [Int: IndicatorResult] = [:]
     public var location: SourceLocation
+    /// Where each part was written, to point at the line when it differs from a record.
+    public var fieldLocations: [Field: SourceLocation] = [:]
 
-    /// The most this indicator can earn in a year.
-    public var maximumAmount: Int? { amount ?? steps.map(\.amount).max() }
+    /// The most this indicator can earn in contract `year` (nil: as signed).
+    public func maximumAmount(in year: Int?) -> Int? { pay.value(in: year)?.maximum }
 
-    /// The target in force in contract `year` and the year that set it (nil: the signed
-    /// contract): a target renegotiated in year k holds until a later year changes it.
-    public func target(inForce year: Int?) -> (target: String?, setIn: Int?) {
-        guard let year, let setIn = targetsByYear.keys.filter({ $0 <= year }).max() else { return (target, nil) }
-        return (targetsByYear[setIn], setIn)
-    }
-
-    package init(
-        label: String, kind: IndicatorKind, initialValue: String? = nil, target: String? = nil,
-        targetsByYear: [Int: String] = [:], evidence: String? = nil, amount: Int? = nil, steps: [AmountStep] = [],
-        location: SourceLocation
-    ) {
+    package init(label: String, kind: IndicatorKind, initialValue: String? = nil, location: SourceLocation) {
         self.label = label
         self.kind = kind
         self.initialValue = initialValue
-        self.target = target
-        self.targetsByYear = targetsByYear
-        self.evidence = evidence
-        self.amount = amount
-        self.steps = steps
         self.location = location
     }
-}
 
-public struct AmountStep: Sendable {
-    public var condition: String
-    public var amount: Int
-
-    package init(condition: String, amount: Int) {
-        self.condition = condition
-        self.amount = amount
-    }
+    public func location(of field: Field) -> SourceLocation { fieldLocations[field] ?? location }
 }
 
 /// The ACI contract (or the one being prepared).
@@ -96,7 +84,7 @@ public struct Contract: Sendable {
     public var aciVersion: Located<String>?
     public var signatureDate: Located<CalendarDate>?
     /// Where the contract is signed, for the signature page.
-    public var signaturePlace: String?
+    public var signaturePlace: Located<String>?
     /// The three parties' representatives, when the board records them.
     public var signatories: [Signatory.Party: Signatory] = [:]
     public var location: SourceLocation?
@@ -130,10 +118,13 @@ public struct Signatory: Sendable {
     public var organisation: String?
     public var name: String?
     public var role: String?
+    public var location: SourceLocation?
 
-    package init(organisation: String? = nil, name: String? = nil, role: String? = nil) {
+    package init(organisation: String? = nil, name: String? = nil, role: String? = nil, location: SourceLocation? = nil)
+    {
         self.organisation = organisation
         self.name = name
         self.role = role
+        self.location = location
     }
 }

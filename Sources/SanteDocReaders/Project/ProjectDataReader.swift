@@ -36,7 +36,7 @@ struct ProjectDataReader {
         {
             project.contract.aciVersion = contract.string("version_aci")
             project.contract.signatureDate = contract.date("date_signature")
-            project.contract.signaturePlace = contract.string("lieu_signature")?.value
+            project.contract.signaturePlace = contract.string("lieu_signature")
             project.contract.location = contract.location
             if let parties = contract.mapping("signataires", allowed: Signatory.Party.allCases.map(\.rawValue)) {
                 for party in Signatory.Party.allCases {
@@ -47,7 +47,7 @@ struct ProjectDataReader {
                     else { continue }
                     project.contract.signatories[party] = Signatory(
                         organisation: who.string("organisme")?.value,
-                        name: who.string("nom")?.value, role: who.string("fonction")?.value)
+                        name: who.string("nom")?.value, role: who.string("fonction")?.value, location: who.location)
                 }
             }
         }

@@ -37,7 +37,9 @@ enum DataField {
         },
         "contrat.version_aci": { read($0.contract.aciVersion?.value, $0.contract.aciVersion?.location) },
         "contrat.date_signature": { read($0.contract.signatureDate?.value, $0.contract.signatureDate?.location) },
-        "contrat.lieu_signature": { read($0.contract.signaturePlace, nil) },
+        "contrat.lieu_signature": {
+            read($0.contract.signaturePlace?.value, $0.contract.signaturePlace?.location)
+        },
     ]
 
     /// The path as the table spells it: referentials may write `forme-juridique` for the
