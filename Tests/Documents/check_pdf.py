@@ -10,6 +10,7 @@ officer would read it, with poppler-utils and qpdf.
 - every page but the cover carries the running footer « … — page n / N »;
 - no heading sits alone at the bottom of a page; the last page is not near-empty;
 - no word starts left of the text block (a chart label cut at the picture's edge);
+- a table's total rows are printed once, not repeated at every page break;
 - optionally (--repeated-header TEXT) a table header repeated on each page it spans.
 
 Usage: check_pdf.py DOC.pdf DOC.xml [--repeated-header TEXT]   — prints a JSON report,
@@ -52,7 +53,8 @@ def docbook_facts(path):
             if any(ch.isdigit() for ch in match):
                 numbers.add(digits(match))
     headings = [text_of(s.find(DB + "title")) for s in root.iter() if s.tag in (DB + "chapter", DB + "section")]
-    return chapters, captions, sorted(numbers), headings
+    totals = sorted({text_of(row.find(DB + "entry")) for row in root.iter(DB + "row") if row.get("role") == "total"})
+    return chapters, captions, sorted(numbers), headings, totals, squeeze(" ".join(root.itertext()))
 
 
 def pages_text(pdf, count, layout):
@@ -75,7 +77,7 @@ def main():
     if not fonts or unembedded:
         failures.append(f"polices non incorporées : {unembedded}")
 
-    chapters, captions, numbers, headings = docbook_facts(xml)
+    chapters, captions, numbers, headings, totals, source_text = docbook_facts(xml)
     flat = pages_text(pdf, count, layout=False)
     layout = pages_text(pdf, count, layout=True)
     whole = squeeze(" ".join(flat))
@@ -89,6 +91,12 @@ def main():
     lost = [n for n in numbers if n not in whole_digits]
     if lost:
         failures.append(f"nombres des tableaux absents du PDF : {lost[:10]}")
+
+    for label in totals:
+        if label and whole.count(label) > source_text.count(label):
+            failures.append(
+                f"ligne de total « {label} » imprimée {whole.count(label)} fois pour {source_text.count(label)} "
+                "dans le document : répétée à un saut de page")
 
     # Table of contents: lines « titre ....... n » on the pages after the cover.
     toc = []

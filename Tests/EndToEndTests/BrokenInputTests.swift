@@ -152,8 +152,10 @@ final class BrokenInputTests: XCTestCase {
     /// `_retouches.txt`: small edits of the project after its preparation.
     static func retouch(_ url: URL, project: URL) throws {
         guard FileManager.default.fileExists(atPath: url.path) else { return }
-        var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.replacingOccurrences(of: "\\n", with: "\n") }[...]
+        var lines = try String(contentsOf: url, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map { $0.replacingOccurrences(of: "\\n", with: "\n") }[...]
         func next() throws -> String {
             guard let line = lines.popFirst() else { throw CaseError.setUp("\(url.path): texte attendu") }
             return line
