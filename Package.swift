@@ -26,6 +26,8 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        // Starting the PDF and office engines: a child that dies with SanteDoc, no run-loop sockets.
+        .target(name: "CSpawn"),
         .target(name: "MarkdownSupport", dependencies: ["CCmarkGFM"]),
 
         // The pipeline, one target per stage, each importing only the stages before it:
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "SanteDocWriters",
             dependencies: [
-                "SanteDocModel", "SanteDocDocument", "XMLSupport",
+                "SanteDocModel", "SanteDocDocument", "XMLSupport", "CSpawn",
                 .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation",
             ]),
         .target(

@@ -39,6 +39,7 @@ struct Annexes: ParsableCommand {
     @Flag(help: "Échoue (code 1) si les sources diffèrent du contrat signé.") var strict = false
 
     func validate() throws {
+        try OutputOption.validate(output)
         if let annee, annee < 1 { throw ValidationError("l’année du contrat vaut au moins 1.") }
         if case let .failure(error) = DocumentFormat.list(formats) { throw ValidationError(error.description) }
         if signer && annee != nil {

@@ -31,6 +31,7 @@ struct Bilan: ParsableCommand {
     @Option(help: "Résumé : text (texte) ou json.") var format: OutputFormat = .text
 
     func validate() throws {
+        try OutputOption.validate(output)
         if annee < 1 { throw ValidationError("l’année du contrat vaut au moins 1.") }
         if case let .failure(error) = DocumentFormat.list(formats) { throw ValidationError(error.description) }
     }

@@ -27,6 +27,7 @@ struct Build: ParsableCommand {
     @OptionGroup var referential: ReferentialOption
 
     func validate() throws {
+        try OutputOption.validate(output)
         if case let .failure(error) = DocumentFormat.list(formats) { throw ValidationError(error.description) }
     }
 

@@ -30,6 +30,16 @@ struct ReferentialOption: ParsableArguments {
     var path: String?
 }
 
+/// `-o SORTIE`, shared by the commands that write.
+enum OutputOption {
+    /// An empty folder name would write into the current folder: said, not guessed.
+    static func validate(_ output: String) throws {
+        if output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("le dossier de sortie (-o) est vide : indiquez un dossier, par exemple -o Build.")
+        }
+    }
+}
+
 enum OutputFormat: String, ExpressibleByArgument {
     case text, json
 }

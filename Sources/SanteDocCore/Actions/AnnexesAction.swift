@@ -78,6 +78,7 @@ public struct AnnexesAction {
 
     public func perform(_ request: Request) throws -> Result {
         toolkit.prepareDocBookSchema()
+        try OutputWriter.prepareRun(writingTo: request.outputPath)
         guard
             let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(
                 projectPath: request.projectPath)
@@ -116,6 +117,8 @@ public struct AnnexesAction {
         // Deciding and writing under one lock: two runs never record the same year twice.
         let lock = request.seal || year != nil || register.exists ? try FolderLock(directory: register.root) : nil
         defer { withExtendedLifetime(lock) {} }
+        // A record half-written by a killed run is finished (its journal) before it is read.
+        if let lock { try OutputWriter(directory: register.root).recover(under: lock) }
         let exempt =
             request.seal && request.replace
             ? ContractRegister.signedFolder : (request.redo ? year.map(ContractRegister.yearFolder) : nil)

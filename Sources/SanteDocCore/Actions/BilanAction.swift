@@ -42,6 +42,7 @@ public struct BilanAction {
         formats: [DocumentFormat] = DocumentFormat.defaults
     ) throws -> Result {
         toolkit.prepareDocBookSchema()
+        try OutputWriter.prepareRun(writingTo: outputPath)
         guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath),
             let (year, reading) = ContractYears.resolve(requested, result, diagnostics: diagnostics)
         else { return .invalid }
@@ -60,6 +61,7 @@ public struct BilanAction {
         if register.exists {
             let lock = try FolderLock(directory: register.root)
             defer { withExtendedLifetime(lock) {} }
+            try OutputWriter(directory: register.root).recover(under: lock)
             let folder = ContractRegister.yearFolder(year)
             let index = register.verify(diagnostics: diagnostics, needed: [folder])
             guard !diagnostics.hasErrors else { return .invalid }

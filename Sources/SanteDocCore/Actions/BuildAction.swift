@@ -48,6 +48,7 @@ public struct BuildAction {
     /// blocking requirement is unmet, so that an incomplete file never reaches the ARS.
     public func perform(_ request: Request) throws -> Outcome {
         toolkit.prepareDocBookSchema()
+        try OutputWriter.prepareRun(writingTo: request.outputPath)
         guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(request.referential),
             let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(
                 projectPath: request.projectPath)

@@ -35,6 +35,10 @@ struct PageTemplates {
         guard let page = load("page.mustache"), let style = load("style.css"),
             PageTemplateCheck.check(page.text, file: page.file, diagnostics: diagnostics)
         else { return nil }
+        let pageIsClosed = PageResourceCheck.check(template: page.text, file: page.file, diagnostics: diagnostics)
+        guard PageResourceCheck.check(stylesheet: style.text, file: style.file, diagnostics: diagnostics),
+            pageIsClosed
+        else { return nil }
         do {
             return try HTMLWriter(pageTemplate: page.text, stylesheet: style.text)
         } catch let error as MustacheTemplate.ParserError {
@@ -62,8 +66,13 @@ struct PageTemplates {
         }
     }
 
-    /// The PDF's paged-media stylesheet (`impression.css`).
-    func pagedStylesheet() -> String? { load("impression.css")?.text }
+    /// The PDF's paged-media stylesheet (`impression.css`), which names nothing outside.
+    func pagedStylesheet() -> String? {
+        guard let style = load("impression.css"),
+            PageResourceCheck.check(stylesheet: style.text, file: style.file, diagnostics: diagnostics)
+        else { return nil }
+        return style.text
+    }
 
     /// The reference document pandoc takes its styles from: `modeles/reference.EXT` of the
     /// project, else the one shipped in `Templates/documents/`.

@@ -36,9 +36,9 @@ public struct OutputWriter {
         defer { withExtendedLifetime(held) {} }  // the lock lasts until every rename is done
         let folder = held.descriptor
         try replayJournal(in: folder)
-        // A run killed before its journal leaves `.NAME.PID.tmp` files (its journal's too);
-        // under the lock, any such file is stale. Each folder is swept once, before this run
-        // stages anything in it.
+        // A run killed before its journal leaves `.santedoc-tmp-PID-NAME` files (its journal's
+        // too); under the lock, any such file is stale. Each folder is swept once, before this
+        // run stages anything in it.
         sweepStaleTemporaries(in: folder)
         var swept: Set<String> = [""]
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -54,7 +54,7 @@ public struct OutputWriter {
             if swept.insert((file.name as NSString).deletingLastPathComponent).inserted {
                 sweepStaleTemporaries(in: parent)
             }
-            let temporary = ".\(name).\(pid).tmp"
+            let temporary = Self.temporaryName(for: name, pid: pid)
             staged.append((parent, temporary, name, file.name))
             try writeSynced(file.bytes, to: temporary, in: parent, shownAs: file.name)
         }
@@ -66,7 +66,7 @@ public struct OutputWriter {
                 return "\(prefix)\(entry.temporary)\t\(entry.path)"
             } + removing.filter { !written.contains($0) }.map { "\(Self.removal)\t\($0)" }).joined(separator: "\n")
             + "\n"
-        let pending = Self.journalName + ".\(pid).tmp"
+        let pending = Self.temporaryName(for: Self.journalName, pid: pid)
         try writeSynced(Array(entries.utf8), to: pending, in: folder, shownAs: Self.journalName)
         guard renameat(folder, pending, folder, Self.journalName) == 0 else {
             let reason = SystemErrorText.posixText(errno)
@@ -77,6 +77,26 @@ public struct OutputWriter {
         for entry in staged { close(entry.parent) }
         staged.removeAll()
         try replayJournal(in: folder)
+    }
+
+    /// What every command that writes does first, valid sources or not: the output folder
+    /// made whole again, the engines' folders of killed runs removed.
+    public static func prepareRun(writingTo output: String) throws {
+        EngineSandbox.sweepAbandoned()
+        try OutputWriter(directory: URL(fileURLWithPath: output)).recover()
+    }
+
+    /// Finishes what a killed run left in an existing output folder — the renames its journal
+    /// lists, its temporaries removed — before anything else: every run that writes there
+    /// starts from whole outputs, even one that then stops on invalid sources.
+    public func recover(under held: FolderLock? = nil) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue
+        else { return }
+        let lock = try held ?? FolderLock(directory: directory)
+        try replayJournal(in: lock.descriptor)
+        sweepStaleTemporaries(in: lock.descriptor)
+        withExtendedLifetime(lock) {}
     }
 
     /// Finishes the renames a journal lists (those whose temporary still exists). Entries
@@ -98,7 +118,7 @@ public struct OutputWriter {
             }
             let temporaryName = (parts[0] as NSString).lastPathComponent
             guard (parts[0] as NSString).deletingLastPathComponent == (final as NSString).deletingLastPathComponent,
-                temporaryName.hasPrefix(".\(name)."), temporaryName.hasSuffix(".tmp"),
+                Self.isTemporary(temporaryName), temporaryName.hasSuffix("-" + name),
                 let (parent, _) = try? openParent(of: final, in: folder, creating: false)
             else { continue }
             defer { close(parent) }
@@ -145,8 +165,8 @@ public struct OutputWriter {
         }
     }
 
-    /// Removes the `.NAME.PID.tmp` files (staged outputs, the journal's own temporary) that a
-    /// run interrupted before its journal left, whichever files that run was writing.
+    /// Removes the temporaries (staged outputs, the journal's own) that a run interrupted
+    /// before its journal left, whichever files that run was writing — and nothing else.
     private func sweepStaleTemporaries(in parent: Int32) {
         // A descriptor of its own: a `dup` would share the reading position of the folder,
         // and a second sweep of the same folder would then see nothing.
@@ -167,12 +187,18 @@ public struct OutputWriter {
         for entry in stale { unlinkat(parent, entry, 0) }
     }
 
-    /// `.NAME.PID.tmp`, as this writer names its temporaries.
+    /// What no user file is named: SanteDoc's own prefix, the writing process's id, then
+    /// the final name (`.santedoc-tmp-4242-projet-de-sante.pdf`).
+    static let temporaryPrefix = ".santedoc-tmp-"
+
+    static func temporaryName(for name: String, pid: Int32) -> String { "\(temporaryPrefix)\(pid)-\(name)" }
+
+    /// A temporary of this writer: the prefix, digits, a dash, a name.
     static func isTemporary(_ name: String) -> Bool {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        return name.hasPrefix(".") && parts.count >= 4 && parts.last == "tmp"
-            && parts[parts.count - 2].allSatisfy(\.isASCII) && parts[parts.count - 2].allSatisfy(\.isNumber)
-            && !parts[parts.count - 2].isEmpty
+        guard name.hasPrefix(temporaryPrefix) else { return false }
+        let rest = name.dropFirst(temporaryPrefix.count)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && rest.dropFirst(digits.count).first == "-" && rest.count > digits.count + 1
     }
 
     private func readFile(_ name: String, in folder: Int32) -> String? {

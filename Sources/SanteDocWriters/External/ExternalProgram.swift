@@ -54,55 +54,28 @@ struct ProgramRun {
 
     func run(_ arguments: [String], input: [UInt8], directory: URL? = nil) throws -> (output: [UInt8], messages: String)
     {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(Self.reproducible) { $1 }
-        if let directory { process.currentDirectoryURL = directory }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
+        let finished: ChildProcess.Finished
         do {
-            try process.run()
+            finished = try ChildProcess.run(
+                executable.path, arguments,
+                environment: ProcessInfo.processInfo.environment.merging(Self.reproducible) { $1 },
+                directory: directory?.path, input: input)
         } catch {
             throw ExternalProgramError.failed(program: program.name, status: -1, messages: "\(error)")
         }
-        // Feed and drain on separate threads: either pipe can fill up and block the other.
-        let output = ByteSink()
-        let messages = ByteSink()
-        let group = DispatchGroup()
-        for (handle, sink) in [(stdout.fileHandleForReading, output), (stderr.fileHandleForReading, messages)] {
-            group.enter()
-            DispatchQueue.global().async {
-                sink.bytes = Array(handle.readDataToEndOfFile())
-                group.leave()
-            }
+        let text = String(decoding: finished.messages, as: UTF8.self)
+        guard finished.status == 0, !finished.output.isEmpty else {
+            throw ExternalProgramError.failed(program: program.name, status: finished.status, messages: text)
         }
-        let writer = stdin.fileHandleForWriting
-        try? writer.write(contentsOf: Data(input))
-        try? writer.close()
-        group.wait()
-        process.waitUntilExit()
-        let text = String(decoding: messages.bytes, as: UTF8.self)
-        guard process.terminationStatus == 0, !output.bytes.isEmpty else {
-            throw ExternalProgramError.failed(program: program.name, status: process.terminationStatus, messages: text)
-        }
-        return (output.bytes, text)
+        return (finished.output, text)
     }
-}
-
-/// `@unchecked Sendable`: written by the reading thread only, read after `wait()`, which
-/// orders the two accesses in a way the compiler cannot see.
-private final class ByteSink: @unchecked Sendable {
-    var bytes: [UInt8] = []
 }
 
 public enum ExternalProgramError: UserFacingError {
     case failed(program: String, status: Int32, messages: String)
     case reported(program: String, messages: [String])
+    /// Resources outside the document that the engine asked for, refused.
+    case refusedResources(program: String, [String])
 
     public var description: String {
         switch self {
@@ -111,6 +84,9 @@ public enum ExternalProgramError: UserFacingError {
             return "« \(program) » a échoué (code \(status))" + (first.isEmpty ? "." : " : \(first)")
         case let .reported(program, messages):
             return "« \(program) » signale des erreurs : " + messages.prefix(3).joined(separator: " ; ")
+        case let .refusedResources(program, urls):
+            return "« \(program) » a demandé des ressources hors du document, refusées : "
+                + urls.prefix(3).map { "« \($0) »" }.joined(separator: ", ")
         }
     }
 }

@@ -12,8 +12,8 @@ final class OutputWriterTests: XCTestCase {
         let folder = try TestSupport.makeProject(["a.txt": "ancien a", "b.txt": "ancien b"])
         // The state a run killed after its journal leaves: a renamed, b still staged.
         try Data("nouveau a".utf8).write(to: folder.appendingPathComponent("a.txt"))
-        try Data("nouveau b".utf8).write(to: folder.appendingPathComponent(".b.txt.1.tmp"))
-        try Data(".a.txt.1.tmp\ta.txt\n.b.txt.1.tmp\tb.txt\n".utf8).write(
+        try Data("nouveau b".utf8).write(to: folder.appendingPathComponent(".santedoc-tmp-1-b.txt"))
+        try Data(".santedoc-tmp-1-a.txt\ta.txt\n.santedoc-tmp-1-b.txt\tb.txt\n".utf8).write(
             to: folder.appendingPathComponent(".santedoc-journal"))
         try OutputWriter(directory: folder).write([("c.txt", Array("c".utf8))])
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("b.txt"), encoding: .utf8), "nouveau b")
@@ -25,19 +25,23 @@ final class OutputWriterTests: XCTestCase {
     /// journal's own temporary. The next run removes them all and installs only its files.
     func testTemporariesOfARunKilledBeforeItsJournalAreSwept() throws {
         let folder = try TestSupport.makeProject(["a.txt": "ancien a"])
-        try Data("à moitié".utf8).write(to: folder.appendingPathComponent(".a.txt.77.tmp"))
-        try Data(".a.txt.77.tmp\ta.txt\n".utf8).write(to: folder.appendingPathComponent(".santedoc-journal.77.tmp"))
+        try Data("à moitié".utf8).write(to: folder.appendingPathComponent(".santedoc-tmp-77-a.txt"))
+        try Data(".santedoc-tmp-77-a.txt\ta.txt\n".utf8).write(
+            to: folder.appendingPathComponent(".santedoc-tmp-77-.santedoc-journal"))
         let year = folder.appendingPathComponent("annexes/annee-1")
         try FileManager.default.createDirectory(at: year, withIntermediateDirectories: true)
-        try Data("x".utf8).write(to: year.appendingPathComponent(".note.xml.78.tmp"))
+        try Data("x".utf8).write(to: year.appendingPathComponent(".santedoc-tmp-78-note.xml"))
         try Data("à garder".utf8).write(to: folder.appendingPathComponent(".mes-notes.tmp"))
+        // A user's own hidden files, even shaped like an older temporary: never ours to remove.
+        try Data("à garder".utf8).write(to: folder.appendingPathComponent(".rapport.2025.tmp"))
         try OutputWriter(directory: folder).write([
             ("b.txt", Array("b".utf8)), ("c.txt", Array("c".utf8)), ("annexes/annee-1/d.txt", Array("d".utf8)),
             ("annexes/annee-1/e.txt", Array("e".utf8)),
         ])
         XCTAssertEqual(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
-            [".mes-notes.tmp", "a.txt", "annexes", "b.txt", "c.txt"], "a file not named as ours stays")
+            [".mes-notes.tmp", ".rapport.2025.tmp", "a.txt", "annexes", "b.txt", "c.txt"],
+            "a file not named as ours stays")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: year.path).sorted(), ["d.txt", "e.txt"])
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8), "ancien a")
     }
@@ -49,16 +53,16 @@ final class OutputWriterTests: XCTestCase {
     }
 
     func testAJournalCannotPointOutsideTheOutputFolder() throws {
-        let outside = try TestSupport.makeProject([".x.txt.1.tmp": "dehors"])
+        let outside = try TestSupport.makeProject([".santedoc-tmp-1-x.txt": "dehors"])
         let folder = try TestSupport.makeProject(["a.txt": "a"])
         try FileManager.default.createSymbolicLink(
             at: folder.appendingPathComponent("lien"), withDestinationURL: outside)
-        try Data("../../etc/x\t../y\nlien/.x.txt.1.tmp\tlien/x.txt\n.a.txt.9.tmp\t/etc/a.txt\n".utf8)
+        try Data("../../etc/x\t../y\nlien/.santedoc-tmp-1-x.txt\tlien/x.txt\n.santedoc-tmp-9-a.txt\t/etc/a.txt\n".utf8)
             .write(to: folder.appendingPathComponent(".santedoc-journal"))
         try OutputWriter(directory: folder).write([("a.txt", Array("b".utf8))])
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8), "b")
         XCTAssertEqual(
-            try FileManager.default.contentsOfDirectory(atPath: outside.path), [".x.txt.1.tmp"],
+            try FileManager.default.contentsOfDirectory(atPath: outside.path), [".santedoc-tmp-1-x.txt"],
             "nothing renamed through the link")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".santedoc-journal").path))
     }
