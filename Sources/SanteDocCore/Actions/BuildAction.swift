@@ -87,6 +87,11 @@ public struct BuildAction {
             placement: referential.part(of:)
         )
         .assemble(extraChapters: [completeness.chapter()])
+        // A broken renvoi is said where it is written; --strict and the submission edition refuse it.
+        let strict = request.strict || request.edition == .final
+        if result.reportUnknownAnchors(in: document, strict: strict, diagnostics: diagnostics) > 0, strict {
+            return .invalidSources
+        }
         let files =
             try renderer.render([(Self.baseName, document)])
             + board.render([(Self.completenessName, completeness.document(projectName: document.title))])

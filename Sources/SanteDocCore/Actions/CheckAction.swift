@@ -21,7 +21,21 @@ public struct CheckAction: Sendable {
             let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath)
         else { return nil }
         let report = result.completeness(against: referential, diagnostics: diagnostics)
+        Self.checkAnchors(result, referential: referential, report: report, diagnostics: diagnostics)
         return diagnostics.hasErrors ? nil : report
+    }
+
+    /// Renvois (`#…`) are checked against the working draft, where every place exists.
+    static func checkAnchors(
+        _ result: ProjectPipeline.Result, referential: Referential, report: CompletenessReport,
+        diagnostics: DiagnosticEngine
+    ) {
+        guard result.project.sections.contains(where: { !$0.anchors.isEmpty }) else { return }
+        let document = DocumentAssembler(
+            project: result.project, figures: result.figures, regulation: result.regulation,
+            resolvedSections: result.resolvedSections, edition: .workingDraft, placement: referential.part(of:)
+        ).assemble(extraChapters: [CompletenessAssembler(report: report).chapter()])
+        result.reportUnknownAnchors(in: document, strict: false, diagnostics: diagnostics)
     }
 
     /// Several projects at once, `jobs` at a time; regulation and referential are read
@@ -39,6 +53,9 @@ public struct CheckAction: Sendable {
             let result = ProjectPipeline(toolkit: toolkit, diagnostics: engine, regulation: regulation)
                 .run(projectPath: projectPaths[index])
             let report = result.map { $0.completeness(against: referential, diagnostics: engine) }
+            if let result, let report {
+                Self.checkAnchors(result, referential: referential, report: report, diagnostics: engine)
+            }
             return (engine.hasErrors ? nil : report, engine)
         }
     }

@@ -32,7 +32,8 @@ struct PageTemplates {
 
     /// The HTML writer for this project, or nil after reporting what is wrong.
     func writer() -> HTMLWriter? {
-        guard let page = load("page.mustache"), let style = load("style.css"),
+        guard project.checkFolder(Self.projectFolder, diagnostics: diagnostics), let page = load("page.mustache"),
+            let style = load("style.css"),
             PageTemplateCheck.check(page.text, file: page.file, diagnostics: diagnostics)
         else { return nil }
         let pageIsClosed = PageResourceCheck.check(template: page.text, file: page.file, diagnostics: diagnostics)

@@ -16,6 +16,26 @@ public struct ProjectPipeline {
         /// Where the sources live, for the checks.
         public var sources: SourceMap
 
+        /// Links to `#…` that name no place of `document`: a warning each, where it is
+        /// written (an error with `strict`). Returns how many.
+        @discardableResult
+        public func reportUnknownAnchors(in document: Document, strict: Bool, diagnostics: DiagnosticEngine) -> Int {
+            let anchors = project.sections.flatMap(\.anchors)
+            guard !anchors.isEmpty else { return 0 }
+            let known = DocumentAnchors.identifiers(of: document)
+            let unknown = anchors.filter { !known.contains($0.value) }
+            for anchor in unknown {
+                diagnostics.emit(
+                    Diagnostic(
+                        "markdown.ancre-inconnue", strict ? .error : .warning, at: anchor.location,
+                        "Le renvoi « #\(anchor.value) » ne mène à aucun endroit du document.",
+                        hint: Suggestions.hint(for: anchor.value, in: known.sorted())
+                            ?? "un renvoi nomme un titre, un tableau ou un graphique du document (son identifiant, "
+                            + "visible dans l’adresse de la page HTML)."))
+            }
+            return unknown.count
+        }
+
         /// The completeness of this project against `referential`.
         public func completeness(against referential: Referential, diagnostics: DiagnosticEngine) -> CompletenessReport
         {

@@ -42,6 +42,10 @@ package struct IdentifierAllocator {
         var copy = document
         copy.chapters = document.chapters.map { allocator.assign($0, parent: nil, renamed: &renamed) }
         copy.chapters = copy.chapters.map { $0.withReferences(renamed) }
+        // A renvoi to no place of the document stays its text (it was reported where written):
+        // the formats then agree, and no engine stops on it.
+        let known = DocumentAnchors.identifiers(ofAssigned: copy)
+        copy.chapters = copy.chapters.map { $0.unlinking(unknown: known) }
         return copy
     }
 
@@ -109,6 +113,85 @@ extension Block {
             return .note(note)
         case .paragraph, .code, .table:
             return self
+        }
+    }
+}
+
+/// The places of a document a link may point to (`#…`), once its ids are assigned: every
+/// section and its heading, table and chart, and the page's own landmarks.
+public enum DocumentAnchors {
+    public static func identifiers(of document: Document) -> Set<String> {
+        identifiers(ofAssigned: IdentifierAllocator.assign(document))
+    }
+
+    static func identifiers(ofAssigned document: Document) -> Set<String> {
+        var ids = IdentifierAllocator.reserved
+        func visit(_ section: Section) {
+            ids.formUnion([section.id, section.id + "-titre"])
+            section.blocks.forEach(visit)
+            section.sections.forEach(visit)
+        }
+        func visit(_ block: Block) {
+            switch block {
+            case let .table(table): if let id = table.id { ids.insert(id) }
+            case let .chart(chart): ids.formUnion([chart.id, chart.id + "-titre", chart.id + "-desc"])
+            case let .list(_, items): items.forEach { $0.forEach(visit) }
+            case let .quote(quote): quote.blocks.forEach(visit)
+            case let .note(note): note.blocks.forEach(visit)
+            case .paragraph, .code: break
+            }
+        }
+        document.chapters.forEach(visit)
+        return ids
+    }
+}
+
+extension Section {
+    fileprivate func unlinking(unknown known: Set<String>) -> Section {
+        var copy = self
+        copy.blocks = blocks.map { $0.unlinking(known) }
+        copy.sections = sections.map { $0.unlinking(unknown: known) }
+        return copy
+    }
+}
+
+extension Block {
+    fileprivate func unlinking(_ known: Set<String>) -> Block {
+        func cells(_ rows: [[[Inline]]]) -> [[[Inline]]] { rows.map { $0.map { $0.flatMap { $0.unlinking(known) } } } }
+        switch self {
+        case let .paragraph(inlines): return .paragraph(inlines.flatMap { $0.unlinking(known) })
+        case let .list(ordered, items):
+            return .list(ordered: ordered, items: items.map { $0.map { $0.unlinking(known) } })
+        case var .table(table):
+            table.rows = cells(table.rows)
+            table.footer = cells(table.footer)
+            return .table(table)
+        case var .quote(quote):
+            quote.blocks = quote.blocks.map { $0.unlinking(known) }
+            return .quote(quote)
+        case var .note(note):
+            note.blocks = note.blocks.map { $0.unlinking(known) }
+            return .note(note)
+        case .code, .chart: return self
+        }
+    }
+}
+
+extension Inline {
+    fileprivate func unlinking(_ known: Set<String>) -> [Inline] {
+        switch self {
+        case let .link(url, content):
+            let inner = content.flatMap { $0.unlinking(known) }
+            if let target = LinkTarget.safe(url), target.hasPrefix("#"), !known.contains(String(target.dropFirst())) {
+                return inner
+            }
+            return [.link(url: url, content: inner)]
+        case let .emphasis(content): return [.emphasis(content.flatMap { $0.unlinking(known) })]
+        case let .strong(content): return [.strong(content.flatMap { $0.unlinking(known) })]
+        case let .strikethrough(content): return [.strikethrough(content.flatMap { $0.unlinking(known) })]
+        case let .superscript(content): return [.superscript(content.flatMap { $0.unlinking(known) })]
+        case let .subscript(content): return [.subscript(content.flatMap { $0.unlinking(known) })]
+        case .text, .code, .lineBreak: return [self]
         }
     }
 }

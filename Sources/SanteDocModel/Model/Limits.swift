@@ -42,8 +42,13 @@ public enum Limits {
     public static let thresholdPopulation = Plausible(
         range: 0...70_000_000, unit: "habitants",
         reason: "un seuil de taille est une population")
-    /// Areas in km²: France, overseas included, covers about 640 000 km².
-    public static let area = 0.0...700_000.0
+    /// Areas in km²: France, overseas included, covers about 640 000 km²; the smallest
+    /// commune (Castelmoron-d’Albret) 0,04 km². Below a hundredth of a km², a density would
+    /// be absurd.
+    public static let area = 0.01...700_000.0
+    /// Dates of a project (creation, signature, mission dates, results): the years of
+    /// `year`. A year written « 0 » or « +999 » is a slip, not a contract.
+    public static let dateYears = 1900...2100
     /// Diagnostic indicators are rates, counts or densities: far below a thousand billion.
     public static let indicatorMagnitude = 1e12
 

@@ -40,6 +40,9 @@ public struct TextSection: Sendable {
     public var isStub: Bool
     public var wordCount: Int
     public var location: SourceLocation
+    /// Places in the document its links point to (`[voir](#tableau-financement)`), where
+    /// they are written, to check once the document exists.
+    public var anchors: [Located<String>] = []
 
     package init(
         file: String, title: String, part: Part? = nil, covers: [Located<String>], header: SourceLocation,

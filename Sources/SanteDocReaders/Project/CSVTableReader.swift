@@ -168,7 +168,7 @@ struct CSVTableReader {
         guard range.contains(value.value) else {
             diagnostics.error(
                 "valeur.hors-limites", at: row.location,
-                "La colonne « \(column) » vaut \(text) : valeur attendue de \(FrenchFormat.decimal(range.lowerBound, places: 0)) "
+                "La colonne « \(column) » vaut \(text) : valeur attendue de \(FrenchFormat.decimal(range.lowerBound, places: range.lowerBound > 0 && range.lowerBound < 1 ? 2 : 0)) "
                     + "à \(FrenchFormat.decimal(range.upperBound, places: 0)).",
                 hint: "vérifiez le nombre saisi (unité, séparateur décimal).")
             return nil

@@ -12,6 +12,8 @@ struct MarkdownConverter {
     /// The body as typed, to measure table rows the parser has already normalised.
     let sourceLines: [Substring]
     private(set) var placeholders: [Located<String>] = []
+    /// `#…` link targets, checked against the document's ids once it is assembled.
+    private(set) var anchors: [Located<String>] = []
     /// Title of the innermost section, which names the tables written in it (Markdown
     /// has no caption syntax, and a table without caption is hard to follow by ear).
     private var currentTitle: String
@@ -200,7 +202,7 @@ struct MarkdownConverter {
             case .emphasis: result.append(.emphasis(inlines(node.children)))
             case .strong: result.append(.strong(inlines(node.children)))
             case .strikethrough: result.append(.strikethrough(inlines(node.children)))
-            case let .link(url, _): result.append(.link(url: url, content: inlines(node.children)))
+            case let .link(url, _): result += link(url, node)
             case .image:
                 diagnostics.warning(
                     "markdown.image", at: location(node),
@@ -261,6 +263,29 @@ struct MarkdownConverter {
         overLimit = true
         guard exceeded.insert(id).inserted else { return }
         diagnostics.error(id, at: location(node), message, hint: hint)
+    }
+
+    /// A link whose address can be one; otherwise its text, with a located warning.
+    private mutating func link(_ url: String, _ node: MarkdownNode) -> [WrittenSpan] {
+        switch LinkAddress.read(url) {
+        case let .link(address):
+            if address.hasPrefix("#") { anchors.append(Located(String(address.dropFirst()), at: location(node))) }
+            return [.link(url: url, content: inlines(node.children))]
+        case let .invalid(reason):
+            diagnostics.warning(
+                "markdown.lien-invalide", at: location(node),
+                "Le lien « \(url) » n’est pas une adresse valide (\(reason)) : son texte est gardé, sans lien.",
+                hint: "corrigez l’adresse, par exemple « https://www.exemple.fr/page ».")
+        case .notALink:
+            if !url.trimmingWhitespace().isEmpty {
+                diagnostics.warning(
+                    "markdown.lien-invalide", at: location(node),
+                    "Le lien « \(url) » n’est pas repris : seules les adresses web (https://…), de courriel "
+                        + "(mailto:…) et les renvois dans le document (#…) deviennent des liens.",
+                    hint: "écrivez l’adresse complète du site, ou retirez le lien.")
+            }
+        }
+        return inlines(node.children)
     }
 
     private func warnRawHTML(at node: MarkdownNode) {

@@ -49,11 +49,12 @@ struct MarkdownSectionReader {
         let words = Self.wordCount(
             (blocks.filter { !$0.isGuidance }.map(\.plainText) + content.sections.map(\.plainText))
                 .joined(separator: " "))
-        let section = TextSection(
+        var section = TextSection(
             file: file, title: meta.title, part: meta.part, covers: meta.covers, header: meta.header,
             blocks: blocks, subsections: content.sections,
             isStub: words == 0 && !guidance.isEmpty, wordCount: words,
             location: SourceLocation(file: file, line: bodyLine))
+        section.anchors = converter.anchors
         return (section, converter.placeholders)
     }
 

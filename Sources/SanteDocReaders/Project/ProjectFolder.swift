@@ -16,6 +16,13 @@ public struct ProjectFolder: ProjectSources {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path)
     }
 
+    public func isFolder(_ relativePath: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(
+            atPath: root.appendingPathComponent(relativePath).path, isDirectory: &folder)
+            && folder.boolValue
+    }
+
     /// Names of the files with `ext` directly inside `folder`, sorted.
     public func files(in folder: String, withExtension ext: String) -> [String] {
         let url = root.appendingPathComponent(folder)

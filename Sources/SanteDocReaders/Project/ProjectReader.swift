@@ -38,7 +38,9 @@ public struct ProjectReader {
             project.indicators = IndicatorTableReader(file: map.indicatorsFile, diagnostics: diagnostics).read(text)
             project.indicatorsLocation = SourceLocation(file: map.indicatorsFile)
         }
-        let sectionFiles = folder.files(in: map.sectionsFolder, withExtension: "md")
+        let sectionFiles =
+            folder.checkFolder(map.sectionsFolder, diagnostics: diagnostics)
+            ? folder.files(in: map.sectionsFolder, withExtension: "md") : []
         for file in sectionFiles {
             guard let text = folder.readText(file, diagnostics: diagnostics), let read = readSection(file, text)
             else { continue }

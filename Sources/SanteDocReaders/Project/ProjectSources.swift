@@ -8,6 +8,21 @@ public protocol ProjectSources: Sendable {
     func files(in folder: String, withExtension ext: String) -> [String]
     /// The text of a file, or nil after reporting why it cannot be used.
     func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String?
+    /// Whether the path names a folder (a file in its place is an error of the reader).
+    func isFolder(_ relativePath: String) -> Bool
+}
+
+extension ProjectSources {
+    /// A folder the project may have (`sections`, `modeles`): absent, or a folder; a file of
+    /// that name is reported where it is, rather than read as an empty folder.
+    public func checkFolder(_ name: String, diagnostics: DiagnosticEngine) -> Bool {
+        guard exists(name), !isFolder(name) else { return true }
+        diagnostics.error(
+            "fichier.pas-un-dossier", at: SourceLocation(file: name),
+            "« \(name) » est un fichier, alors que SanteDoc y attend un dossier.",
+            hint: "renommez ce fichier, puis créez un dossier « \(name) » pour y ranger les fichiers.")
+        return false
+    }
 }
 
 /// A project held in memory, file name → bytes.
@@ -16,7 +31,13 @@ public struct InMemoryProject: ProjectSources {
 
     public init(files: [String: [UInt8]]) { self.files = files }
 
-    public func exists(_ relativePath: String) -> Bool { files[relativePath] != nil }
+    public func exists(_ relativePath: String) -> Bool {
+        files[relativePath] != nil || isFolder(relativePath)
+    }
+
+    public func isFolder(_ relativePath: String) -> Bool {
+        files.keys.contains { $0.hasPrefix(relativePath + "/") }
+    }
 
     public func files(in folder: String, withExtension ext: String) -> [String] {
         files.keys.filter {

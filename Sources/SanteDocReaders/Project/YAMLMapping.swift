@@ -118,7 +118,7 @@ struct YAMLMapping {
                 diagnostics.error(
                     "valeur.hors-limites", at: valueLocation(of: key),
                     "« \(path.isEmpty ? "" : path + ".")\(key) » vaut \(scalar.string) : valeur attendue de "
-                        + "\(FrenchFormat.decimal(range.lowerBound, places: 0)) à \(FrenchFormat.decimal(range.upperBound, places: 0)).",
+                        + "\(FrenchFormat.decimal(range.lowerBound, places: range.lowerBound > 0 && range.lowerBound < 1 ? 2 : 0)) à \(FrenchFormat.decimal(range.upperBound, places: 0)).",
                     hint: "vérifiez le nombre saisi.")
                 return nil
             }
@@ -130,7 +130,17 @@ struct YAMLMapping {
 
     func date(_ key: String) -> Located<CalendarDate>? {
         guard let node = self[key] else { return nil }
-        if case let .scalar(scalar) = node, let date = CalendarDate(iso: scalar.string) {
+        if case let .scalar(scalar) = node, let date = CalendarDate(iso: scalar.string),
+            scalar.string.first?.isNumber == true
+        {
+            guard Limits.dateYears.contains(date.year) else {
+                diagnostics.error(
+                    "valeur.hors-limites", at: valueLocation(of: key),
+                    "« \(path.isEmpty ? "" : path + ".")\(key) » vaut \(scalar.string) : une date de \(Limits.dateYears.lowerBound) "
+                        + "à \(Limits.dateYears.upperBound) est attendue.",
+                    hint: "vérifiez l’année saisie (quatre chiffres, AAAA-MM-JJ).")
+                return nil
+            }
             return Located(date, at: valueLocation(of: key))
         }
         typeError(key, node, expected: "une date au format AAAA-MM-JJ", example: "\(key): 2020-06-17")
