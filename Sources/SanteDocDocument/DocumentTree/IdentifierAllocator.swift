@@ -135,7 +135,7 @@ public enum DocumentAnchors {
             switch block {
             case let .table(table): if let id = table.id { ids.insert(id) }
             case let .chart(chart): ids.formUnion([chart.id, chart.id + "-titre", chart.id + "-desc"])
-            case let .list(_, items): items.forEach { $0.forEach(visit) }
+            case let .list(_, items): for item in items { item.forEach(visit) }
             case let .quote(quote): quote.blocks.forEach(visit)
             case let .note(note): note.blocks.forEach(visit)
             case .paragraph, .code: break
