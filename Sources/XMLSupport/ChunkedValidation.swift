@@ -69,12 +69,18 @@ struct ChunkedValidation {
         guard let copy = xmlNewDoc("1.0") else { return [] }
         defer { xmlFreeDoc(copy) }
         var container: xmlNodePtr?
-        for ancestor in chain.reversed() {
+        let ordered = Array(chain.reversed())
+        var shells: [xmlNodePtr] = []
+        for (index, ancestor) in ordered.enumerated() {
             guard let shell = xmlDocCopyNode(ancestor, copy, 2) else { return [] }  // attributes, no children
             if let container { xmlAddChild(container, shell) } else { xmlDocSetRootElement(copy, shell) }
-            for child in Self.contextChildren(of: ancestor) {
+            // The next ancestor may itself be a context child (a wide row of a table head):
+            // it comes as the shell of the chain, not a second time as context.
+            let next = index + 1 < ordered.count ? ordered[index + 1] : nil
+            for child in Self.contextChildren(of: ancestor) where child != next {
                 if let context = xmlDocCopyNode(child, copy, 1) { xmlAddChild(shell, context) }
             }
+            shells.append(shell)
             container = shell
         }
         guard let container else { return [] }
@@ -83,6 +89,15 @@ struct ChunkedValidation {
         }
         for node in piece {
             if let duplicate = xmlDocCopyNode(node, copy, 1) { xmlAddChild(container, duplicate) }
+        }
+        // An ancestor that is context (the head of a table) needs what follows it to be valid
+        // (the table's body): a minimal copy of its next element stands in.
+        for (index, ancestor) in ordered.enumerated().dropFirst() where Self.isContext(ancestor) {
+            var sibling = ancestor.pointee.next
+            while let current = sibling, current.pointee.type != XML_ELEMENT_NODE { sibling = current.pointee.next }
+            if let sibling, let witness = Self.minimalCopy(sibling, into: copy) {
+                xmlAddChild(shells[index - 1], witness)
+            }
         }
         return validate(copy)
     }

@@ -54,6 +54,19 @@ def table_bytes(destination, n):
     section(destination, body)
 
 
+def header_only_columns(destination, n):
+    """A table of n columns and no row (1,6 Ko at 400 columns): its head is the whole table."""
+    section(destination, "|" + "a|" * n + "\n|" + "-|" * n + "\n")
+
+
+def large_sections(destination, n):
+    """n sections of 20 Ko each."""
+    paragraph = ("Texte d’une section volumineuse, répété. " * 40).strip() + "\n\n"
+    body = paragraph * max(1, 20_000 // len(paragraph.encode()))
+    for index in range(n):
+        section(destination, body, name=f"9{index:05d}-volumineuse.md")
+
+
 def indicator_rows(destination, n):
     lines = ["indicateur;unite;territoire;departement;region;france;source;annee;sens"]
     lines += [f"Indicateur {i};%;{i % 90},5;9,2;9,8;10,1;Source fictive;2023;baisse" for i in range(n)]
@@ -118,6 +131,7 @@ SHAPES = {
     "octets-de-tableau": table_bytes, "indicateurs": indicator_rows, "communes": communes,
     "citations-imbriquees": nested_quotes, "listes-imbriquees": nested_lists, "emphases-imbriquees": nested_emphasis,
     "modele-imbrique": template_nesting, "modele-repetitif": template_repeating, "indicateur-enorme": huge_indicator,
+    "colonnes-en-tete": header_only_columns, "sections-volumineuses": large_sections,
     "commune-enorme": huge_commune, "effectif-enorme": huge_members, "somme-des-populations": population_sum,
 }
 

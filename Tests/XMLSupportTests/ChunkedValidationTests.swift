@@ -84,3 +84,35 @@ final class ChunkedValidationTests: XCTestCase {
         }
     }
 }
+
+/// A table as wide as its head: the head's row is split too, its pieces validated inside a
+/// table that keeps a body, so that neither a wide head nor a spoilt cell in it fools (or
+/// swamps) the validator.
+final class WideHeadValidationTests: XCTestCase {
+    func table(columns: Int, spoil: Int? = nil) -> XMLDocumentBuilder {
+        let xml = XMLDocumentBuilder()
+        let root = xml.makeRoot("book", namespace: "http://docbook.org/ns/docbook", attributes: [("version", "5.0")])
+        xml.append("title", to: xml.append("info", to: root), text: "T")
+        let chapter = xml.append("chapter", to: root)
+        xml.append("title", to: chapter, text: "C")
+        let table = xml.append("table", to: chapter)
+        xml.append("title", to: table, text: "Large")
+        let group = xml.append("tgroup", to: table, attributes: [("cols", "\(columns)")])
+        for index in 1...columns { xml.append("colspec", to: group, attributes: [("colname", "c\(index)")]) }
+        let head = xml.append("row", to: xml.append("thead", to: group))
+        for index in 0..<columns { xml.append(index == spoil ? "para" : "entry", to: head, text: "a") }
+        let row = xml.append("row", to: xml.append("tbody", to: group))
+        for _ in 0..<columns { xml.append("entry", to: row) }
+        return xml
+    }
+
+    func testAWideHeadIsValidAndASpoiltCellInItIsCaught() {
+        let columns = ChunkedValidation.chunkSize * 2 + 1
+        XCTAssertEqual(table(columns: columns).validate(against: ChunkedValidationTests.schema), [])
+        for spoil in [0, ChunkedValidation.chunkSize, columns - 1] {
+            XCTAssertFalse(
+                table(columns: columns, spoil: spoil).validate(against: ChunkedValidationTests.schema).isEmpty,
+                "a head cell spoilt at \(spoil)")
+        }
+    }
+}

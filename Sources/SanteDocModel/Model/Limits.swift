@@ -72,6 +72,10 @@ public enum Limits {
     /// A page may be at most this many times the size of what goes into it (the text, the
     /// style and the template), plus a megabyte: a template repeating the content is refused.
     public static let pageGrowth = 4
+    /// All the sources of a project together (`projet.yaml`, the CSV tables, the sections):
+    /// a projet de santé is a few hundred kilobytes of text; beyond this, nothing is read,
+    /// so that memory stays bounded by what a project can hold.
+    public static let projectBytes = 32 * 1024 * 1024
     /// Diagnostics printed for one run; the rest are counted.
     public static let diagnostics = 500
 }

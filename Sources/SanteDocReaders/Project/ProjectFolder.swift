@@ -23,6 +23,12 @@ public struct ProjectFolder: ProjectSources {
             && folder.boolValue
     }
 
+    public func byteCount(_ relativePath: String) -> Int? {
+        var status = stat()
+        guard lstat(root.appendingPathComponent(relativePath).path, &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
     /// Names of the files with `ext` directly inside `folder`, sorted.
     public func files(in folder: String, withExtension ext: String) -> [String] {
         let url = root.appendingPathComponent(folder)

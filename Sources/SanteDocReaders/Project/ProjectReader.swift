@@ -23,6 +23,12 @@ public struct ProjectReader {
         let map = Self.sources
         var project = Project()
         var placeholders: [Located<String>] = []
+        let sectionFiles =
+            folder.checkFolder(map.sectionsFolder, diagnostics: diagnostics)
+            ? folder.files(in: map.sectionsFolder, withExtension: "md") : []
+        guard withinSizeLimit([map.dataFile, map.communesFile, map.indicatorsFile] + sectionFiles) else {
+            return (project, [], map)
+        }
         if !folder.exists(map.dataFile) {
             diagnostics.error(
                 "projet.yaml-absent", at: map.dataStart, "Le dossier ne contient pas « \(map.dataFile) ».",
@@ -38,9 +44,6 @@ public struct ProjectReader {
             project.indicators = IndicatorTableReader(file: map.indicatorsFile, diagnostics: diagnostics).read(text)
             project.indicatorsLocation = SourceLocation(file: map.indicatorsFile)
         }
-        let sectionFiles =
-            folder.checkFolder(map.sectionsFolder, diagnostics: diagnostics)
-            ? folder.files(in: map.sectionsFolder, withExtension: "md") : []
         for file in sectionFiles {
             guard let text = folder.readText(file, diagnostics: diagnostics), let read = readSection(file, text)
             else { continue }
@@ -49,6 +52,22 @@ public struct ProjectReader {
         }
         cache?.keep(only: Set(sectionFiles))
         return (project, placeholders, map)
+    }
+
+    /// Whether the sources together stay under `Limits.projectBytes`, measured before any is
+    /// read; over it, one error naming the total.
+    private func withinSizeLimit(_ files: [String]) -> Bool {
+        let sizes = files.compactMap { folder.byteCount($0) }
+        let total = sizes.reduce(0, +)
+        guard total > Limits.projectBytes else { return true }
+        let megabytes = { (bytes: Int) in FrenchFormat.integer((bytes + 1024 * 1024 - 1) / (1024 * 1024)) }
+        diagnostics.error(
+            "limite.projet", at: SourceLocation(file: Self.sources.sectionsFolder),
+            "Les sources du projet totalisent \(megabytes(total)) Mo (\(FrenchFormat.count(sizes.count, "fichier", "fichiers"))) : "
+                + "au-delà de \(megabytes(Limits.projectBytes)) Mo, SanteDoc ne les lit pas.",
+            hint: "un projet de santé tient en quelques centaines de kilo-octets de texte : retirez les fichiers "
+                + "qui n’en font pas partie (exports, copies, sauvegardes).")
+        return false
     }
 
     /// Through the cache when there is one: a miss there is parsed there, never twice.

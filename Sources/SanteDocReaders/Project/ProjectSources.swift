@@ -10,6 +10,8 @@ public protocol ProjectSources: Sendable {
     func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String?
     /// Whether the path names a folder (a file in its place is an error of the reader).
     func isFolder(_ relativePath: String) -> Bool
+    /// The size of a file, without reading it (nil: no such file).
+    func byteCount(_ relativePath: String) -> Int?
 }
 
 extension ProjectSources {
@@ -38,6 +40,8 @@ public struct InMemoryProject: ProjectSources {
     public func isFolder(_ relativePath: String) -> Bool {
         files.keys.contains { $0.hasPrefix(relativePath + "/") }
     }
+
+    public func byteCount(_ relativePath: String) -> Int? { files[relativePath]?.count }
 
     public func files(in folder: String, withExtension ext: String) -> [String] {
         files.keys.filter {
