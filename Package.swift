@@ -12,7 +12,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // SHA-256 of the contract's record (`contrat/`): tampering shows.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -55,14 +54,8 @@ let package = Package(
                 "XMLSupport", "Yams", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        // `santedoc apercu`: the local preview server, apart so that only it links the server.
-        .target(
-            name: "SanteDocPreview",
-            dependencies: [
-                "SanteDocCore", "SanteDocModel", "SanteDocAnalysis",
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]),
+        // `santedoc apercu`: the local preview server (plain sockets, its own limits).
+        .target(name: "SanteDocPreview", dependencies: ["SanteDocCore", "SanteDocModel", "SanteDocAnalysis"]),
         .executableTarget(
             name: "santedoc",
             dependencies: [
@@ -86,6 +79,7 @@ let package = Package(
         // Reads the shipped Templates/: its internal consistency and the published figures.
         .testTarget(
             name: "ShippedDataTests", dependencies: ["SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "Yams"]),
+        .testTarget(name: "SanteDocPreviewTests", dependencies: ["SanteDocPreview"]),
         .testTarget(name: "EndToEndTests", dependencies: ["santedoc", "santedoc-fuzz", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v6]

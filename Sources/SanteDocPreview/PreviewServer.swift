@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import SanteDocCore
 import SanteDocModel
@@ -8,9 +6,9 @@ import SanteDocModel
 /// still expects, rebuilt in this process whenever a source changes, and tells the open
 /// page to refresh.
 ///
-/// Built on FlyingFox (HTTP/1.1 and WebSocket on Swift concurrency, no SwiftNIO): small,
-/// quick to build in CI, and enough for one user on one machine. Only a fixed set of
-/// paths is served, from memory: no file of the disk is ever mapped to a URL.
+/// Its own small HTTP/1.1 server (`HTTPListener`), with limits on what a request may send,
+/// and server-sent events to tell the page: enough for one user on one machine. Only a
+/// fixed set of paths is served, from memory: no file of the disk is ever mapped to a URL.
 public final class PreviewServer: Sendable {
     public struct Settings: Sendable {
         public var host: String
@@ -47,16 +45,10 @@ public final class PreviewServer: Sendable {
     /// Serves until Ctrl-C (SIGINT or SIGTERM): renders once, watches the folder, answers
     /// requests. Throws `PreviewError` when the address cannot be used.
     public func run(listening: @escaping @Sendable (String) -> Void) throws {
-        let address: sockaddr_in
-        do {
-            address = try sockaddr_in.inet(ip4: settings.host, port: settings.port)
-        } catch {
-            throw PreviewError.invalidHost(settings.host)
-        }
+        let listener = try HTTPListener(host: settings.host, port: settings.port)
         rebuild()
         let stopping = StopFlag()
         watcher.start(stop: { stopping.isSet }, changed: { [self] in rebuild() })
-        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: Router(self))
         // Ctrl-C stops the server cleanly: open pages are told, sockets closed.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -65,28 +57,15 @@ public final class PreviewServer: Sendable {
             source.setEventHandler { [state] in
                 stopping.set()
                 state.close()
-                Task { await server.stop(timeout: 1) }
+                listener.stop()
             }
             source.resume()
         }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let task = Task {
-            do { try await server.run() } catch { outcome.error = error }
-            done.signal()
-        }
-        Task {
-            guard (try? await server.waitUntilListening(timeout: 10)) != nil else { return }
-            listening("http://\(settings.host):\(settings.port)/")
-        }
-        done.wait()
-        let requested = stopping.isSet
+        listening("http://\(settings.host):\(settings.port)/")
+        let router = Router(self)
+        listener.serve { router.route($0) }
         stopping.set()
-        task.cancel()
         for source in signals { source.cancel() }
-        if let error = outcome.error, !requested {
-            throw PreviewError(error, settings: settings)
-        }
     }
 
     func rebuild() {
@@ -101,16 +80,6 @@ public enum PreviewError: Error, CustomStringConvertible {
     case portInUse(UInt16)
     case invalidHost(String)
     case cannotListen(String, UInt16, String)
-
-    init(_ error: Error, settings: PreviewServer.Settings) {
-        if case let SocketError.failed(_, errno, _) = error, errno == EADDRINUSE {
-            self = .portInUse(settings.port)
-        } else if case let SocketError.failed(_, errno, _) = error, errno == EADDRNOTAVAIL {
-            self = .invalidHost(settings.host)
-        } else {
-            self = .cannotListen(settings.host, settings.port, error.localizedDescription)
-        }
-    }
 
     public var description: String {
         switch self {
@@ -140,12 +109,4 @@ private final class StopFlag: @unchecked Sendable {
     var isSet: Bool { lock.withLock { value } }
 
     func set() { lock.withLock { value = true } }
-}
-
-/// The server task's error, read after it ended.
-///
-/// `@unchecked Sendable`: written by the server task before it signals the semaphore the
-/// command waits on; read after that wait, which orders the two accesses.
-private final class Outcome: @unchecked Sendable {
-    var error: Error?
 }

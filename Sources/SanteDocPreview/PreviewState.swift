@@ -8,49 +8,63 @@ import SanteDocCore
 /// access to the mutable state goes through `lock`.
 final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()
-    private var version = 0
     private var page: [UInt8]?
     private var pageVersion = 0
     private var panel = Data("{}".utf8)
     private var anchors: [String: String] = [:]
-    private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
+    private var closed = false
+    /// Signalled on every new version, and when the preview stops.
+    private let changed = NSCondition()
 
     /// The page to serve (the last valid one) and its version.
     var document: (page: [UInt8]?, version: Int) { lock.withLock { (page, pageVersion) } }
 
     var panelJSON: Data { lock.withLock { panel } }
 
+    /// The latest version published.
+    var version: Int { lock.withLock { currentVersion } }
+    private var currentVersion = 0
+
     /// Keeps `render` (its page only if the sources were valid) and tells every open page.
     func publish(_ render: PreviewRenderer.Render) {
-        let listeners = lock.withLock { () -> [AsyncStream<Int>.Continuation] in
-            version += 1
+        lock.withLock {
+            currentVersion += 1
             if let page = render.page {
                 self.page = page
-                pageVersion = version
+                pageVersion = currentVersion
                 anchors = render.anchors
             }
-            panel = PreviewPanel.json(render, anchors: anchors, version: version, documentVersion: pageVersion)
-            return Array(self.listeners.values)
+            panel = PreviewPanel.json(render, anchors: anchors, version: currentVersion, documentVersion: pageVersion)
         }
-        let current = lock.withLock { version }
-        for listener in listeners { listener.yield(current) }
+        changed.lock()
+        changed.broadcast()
+        changed.unlock()
     }
 
-    /// Versions as they are published, for one open page, until it goes away.
-    func subscribe() -> AsyncStream<Int> {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
-        continuation.onTermination = { [weak self] _ in
-            guard let self else { return }
-            _ = self.lock.withLock { self.listeners.removeValue(forKey: id) }
-        }
-        lock.withLock { listeners[id] = continuation }
-        return stream
+    enum Wait: Equatable {
+        case changed(Int)
+        case timedOut
+        case closed
     }
 
-    /// Ends every open page's stream, so that the server can stop.
+    /// Waits for a version after `version`, at most `timeout` seconds, for one open page.
+    func waitForChange(after version: Int, timeout: Double) -> Wait {
+        let deadline = Date().addingTimeInterval(timeout)
+        changed.lock()
+        defer { changed.unlock() }
+        while true {
+            let (current, isClosed) = lock.withLock { (currentVersion, closed) }
+            if isClosed { return .closed }
+            if current > version { return .changed(current) }
+            guard changed.wait(until: deadline) else { return .timedOut }
+        }
+    }
+
+    /// Ends every open page's channel, so that the server can stop.
     func close() {
-        let listeners = lock.withLock { Array(self.listeners.values) }
-        for listener in listeners { listener.finish() }
+        lock.withLock { closed = true }
+        changed.lock()
+        changed.broadcast()
+        changed.unlock()
     }
 }

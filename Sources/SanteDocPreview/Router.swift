@@ -1,56 +1,71 @@
-import FlyingFox
 import Foundation
 
 /// The preview's only routes. Everything is answered from memory; any other path is
-/// 404, any method but GET and HEAD is 405, and a request naming another host than the
-/// preview's (a DNS-rebinding page in the browser) is 403.
-struct Router: HTTPHandler {
+/// 404, any method but GET and HEAD is 405, a request that does not name the preview's
+/// own host exactly once (a DNS-rebinding page in the browser, a duplicated Host field)
+/// is 403 or 400.
+struct Router: Sendable {
     let server: PreviewServer
-    private let live: WebSocketHTTPHandler
 
-    init(_ server: PreviewServer) {
-        self.server = server
-        live = WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveChannel(state: server.state)))
-    }
+    init(_ server: PreviewServer) { self.server = server }
 
     static let documentPath = "/document"
     static let statePath = "/_apercu/etat"
     static let livePath = "/_apercu/direct"
+    /// Seconds between two keep-alive comments on the live channel (a closed page is then
+    /// noticed).
+    static let heartbeat = 15.0
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return text(
-                .methodNotAllowed, "Méthode non autorisée : l’aperçu se consulte seulement.", ["Allow": "GET, HEAD"])
+    func route(_ request: RequestHead) -> HTTPListener.Routed {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return .response(
+                .text(405, "Méthode non autorisée : l’aperçu se consulte seulement.", [("Allow", "GET, HEAD")]))
         }
-        guard isOwnHost(request.headers[HTTPHeader("Host")]) else {
-            return text(.forbidden, "Hôte non autorisé.")
+        let hosts = request.values("host")
+        guard hosts.count == 1 else {
+            return .response(.text(400, "Requête invalide : l’hôte doit être nommé une fois, et une seule."))
         }
-        let response: HTTPResponse
+        guard isOwnHost(hosts[0]) else { return .response(.text(403, "Hôte non autorisé.")) }
         switch request.path {
         case "/":
-            response = page(server.assets.shell, type: "text/html; charset=utf-8", policy: Self.shellPolicy)
+            return .response(page(server.assets.shell, type: "text/html; charset=utf-8", policy: Self.shellPolicy))
         case Self.documentPath:
-            let document = server.state.document
-            response = page(
-                document.page ?? Array(PreviewAssets.noPageYet.utf8), type: "text/html; charset=utf-8",
-                policy: Self.documentPolicy)
+            return .response(
+                page(
+                    server.state.document.page ?? Array(PreviewAssets.noPageYet.utf8), type: "text/html; charset=utf-8",
+                    policy: Self.documentPolicy))
         case Self.statePath:
-            response = page(Array(server.state.panelJSON), type: "application/json", policy: Self.documentPolicy)
+            return .response(page(Array(server.state.panelJSON), type: "application/json", policy: Self.documentPolicy))
         case "/_apercu/apercu.css":
-            response = page(server.assets.stylesheet, type: "text/css; charset=utf-8", policy: Self.documentPolicy)
+            return .response(
+                page(server.assets.stylesheet, type: "text/css; charset=utf-8", policy: Self.documentPolicy))
         case "/_apercu/apercu.js":
-            response = page(server.assets.script, type: "text/javascript; charset=utf-8", policy: Self.documentPolicy)
-        case Self.livePath where request.method == .GET:
-            guard isOwnOrigin(request.headers[HTTPHeader("Origin")]) else {
-                return text(.forbidden, "Origine non autorisée.")
+            return .response(
+                page(server.assets.script, type: "text/javascript; charset=utf-8", policy: Self.documentPolicy))
+        case Self.livePath where request.method == "GET":
+            guard request.values("origin").allSatisfy(isOwnOrigin) else {
+                return .response(.text(403, "Origine non autorisée."))
             }
-            return try await live.handleRequest(request)
+            let state = server.state
+            // Each new version, as a server-sent event; the page then asks for the panel.
+            return .events { send in
+                var last = state.version
+                guard send("retry: 500\ndata: \(last)\n\n") else { return }
+                while true {
+                    switch state.waitForChange(after: last, timeout: Self.heartbeat) {
+                    case let .changed(version):
+                        last = version
+                        guard send("data: \(version)\n\n") else { return }
+                    case .timedOut:
+                        guard send(": en attente\n\n") else { return }
+                    case .closed:
+                        return
+                    }
+                }
+            }
         default:
-            return text(.notFound, "Page introuvable.")
+            return .response(.text(404, "Page introuvable."))
         }
-        guard request.method == .HEAD else { return response }
-        // The headers GET would send, Content-Length included (set by `page`), no body.
-        return HTTPResponse(statusCode: response.statusCode, headers: response.headers)
     }
 
     /// The shell runs its own script and frames the document; nothing from elsewhere.
@@ -64,18 +79,11 @@ struct Router: HTTPHandler {
 
     private func page(_ bytes: [UInt8], type: String, policy: String) -> HTTPResponse {
         HTTPResponse(
-            statusCode: .ok,
+            status: 200,
             headers: [
-                .contentType: type, HTTPHeader("Content-Security-Policy"): policy,
-                HTTPHeader("X-Content-Type-Options"): "nosniff", .cacheControl: "no-store",
-                HTTPHeader("Referrer-Policy"): "no-referrer", .contentLength: String(bytes.count),
-            ], body: Data(bytes))
-    }
-
-    private func text(_ status: HTTPStatusCode, _ message: String, _ extra: [String: String] = [:]) -> HTTPResponse {
-        var headers: HTTPHeaders = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"]
-        for (name, value) in extra { headers[HTTPHeader(name)] = value }
-        return HTTPResponse(statusCode: status, headers: headers, body: Data((message + "\n").utf8))
+                ("Content-Type", type), ("Content-Security-Policy", policy), ("X-Content-Type-Options", "nosniff"),
+                ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer"),
+            ], body: bytes)
     }
 
     private var ownHosts: Set<String> {
@@ -85,39 +93,10 @@ struct Router: HTTPHandler {
         return hosts
     }
 
-    private func isOwnHost(_ host: String?) -> Bool {
-        guard let host else { return false }
-        return ownHosts.contains(host.lowercased())
-    }
+    private func isOwnHost(_ host: String) -> Bool { ownHosts.contains(host.lowercased()) }
 
-    /// Browsers send the page's origin with a WebSocket request: only the preview's own.
-    private func isOwnOrigin(_ origin: String?) -> Bool {
-        guard let origin else { return true }
-        return ownHosts.contains { origin.lowercased() == "http://\($0)" }
-    }
-}
-
-/// Tells an open page each new version number; the page then asks for the panel and,
-/// if the document changed, reloads it. Messages from the page are ignored.
-struct LiveChannel: WSMessageHandler {
-    let state: PreviewState
-
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let versions = state.subscribe()
-        return AsyncStream { continuation in
-            let task = Task {
-                for await version in versions { continuation.yield(.text(String(version))) }
-                continuation.finish()
-            }
-            let drain = Task {
-                for await _ in client {}
-                task.cancel()
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in
-                task.cancel()
-                drain.cancel()
-            }
-        }
+    /// Browsers send the page's origin with a live-channel request: only the preview's own.
+    private func isOwnOrigin(_ origin: String) -> Bool {
+        ownHosts.contains { origin.lowercased() == "http://\($0)" }
     }
 }

@@ -75,11 +75,6 @@ async function refresh() {
   }
 }
 
-function connect() {
-  const socket = new WebSocket("ws://" + location.host + "/_apercu/direct");
-  socket.addEventListener("open", refresh);
-  socket.addEventListener("message", refresh);
-  socket.addEventListener("close", () => setTimeout(connect, 500));
-}
-
-connect();
+// Each new version comes as a server-sent event; the browser reconnects by itself.
+const events = new EventSource("/_apercu/direct");
+events.addEventListener("message", refresh);

@@ -100,6 +100,8 @@ final class PreviewCommandTests: XCTestCase {
             let expected: Int
             if request.hasSuffix("evil.example:\(port)") {
                 expected = 403
+            } else if request.hasPrefix("GET http://") {
+                expected = 400  // absolute-form: another host than the one named
             } else if !(request.hasPrefix("GET") || request.hasPrefix("HEAD")) {
                 expected = 405
             } else if ["GET /", "HEAD /", "GET /document", "GET /_apercu/etat", "GET /_apercu/apercu.js"]
@@ -122,6 +124,20 @@ final class PreviewCommandTests: XCTestCase {
         XCTAssertGreaterThan(get["length"] as? Int ?? 0, 0)
         XCTAssertEqual(head["length"] as? Int, get["length"] as? Int)
         XCTAssertEqual(head["received"] as? Int, 0)
+    }
+
+    /// Hostile heads answered at once, a flood of idle connections survived, a request
+    /// naming two hosts refused: against a running preview.
+    func testHostileRequestsAreAnsweredAtOnceAndNeverStopTheServer() throws {
+        let port = try freePort()
+        let preview = try RunningPreview(project: Self.fixture, arguments: ["--port", port])
+        let result = try CommandRunner.tool(
+            "python3", [CommandRunner.repository.appendingPathComponent("Tests/Browser/hostile_preview.py").path, port])
+        let stopped = preview.stop()
+        XCTAssertEqual(stopped.status, 0, stopped.stderr)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(report["failures"] as? [String], [], "\(report)")
     }
 
     func testAPortInUseIsAFrenchError() throws {
