@@ -15,6 +15,7 @@ import SanteDocWriters
 public enum PipelineProbe {
     static let targets = [
         "projet.yaml", "sections/90-fuzz.md", "communes.csv", "indicateurs.csv", "modeles/page.mustache",
+        "modeles/style.css",
     ]
 
     struct Setting: Sendable {
