@@ -53,19 +53,33 @@ extension FigureCalculator {
         publish(funding, into: &figures.all)
     }
 
-    /// A version that came into force after the signature is the contract as amended later
-    /// (an avenant applies to running contracts) — or a slip: said, not guessed.
+    /// A version that came into force after the signature applies only to a contract the
+    /// CPTS had amended by it (`contrat.date_avenant`, on or after that date); otherwise it
+    /// is a slip, an error at the key — before any figure is computed from the wrong table.
     private func checkInForce(_ table: FundingTable, named version: Located<String>) {
         guard let signature = project.contract.signatureDate?.value, let start = table.effectiveDate, signature < start
         else { return }
+        if let amendment = project.contract.amendmentDate {
+            guard amendment.value < start else { return }
+            diagnostics.error(
+                "contrat.version-pas-en-vigueur", at: amendment.location,
+                "L’avenant « \(table.title) » n’était pas encore en vigueur le \(FrenchFormat.date(amendment.value)) : "
+                    + "il s’applique à partir du \(FrenchFormat.date(start)).",
+                hint: "indiquez la date à laquelle le contrat a été modifié par cet avenant (à partir du "
+                    + "\(FrenchFormat.date(start))).")
+            return
+        }
         let then = regulation.defaultTable(at: signature)
-        diagnostics.warning(
+        diagnostics.error(
             "contrat.version-pas-en-vigueur", at: version.location,
             "« \(table.title) » n’était pas encore en vigueur à la signature du contrat "
                 + "(\(FrenchFormat.date(signature))) : il s’applique à partir du \(FrenchFormat.date(start)).",
-            hint: (then.map { "à la signature, la version en vigueur était « \($0.id) ». " } ?? "")
-                + "Si le contrat a depuis été modifié par cet avenant, gardez « \(version.value) » ; "
-                + "sinon corrigez contrat.version_aci ou contrat.date_signature.")
+            hint: (then.map {
+                "à la signature, la version en vigueur était « \($0.id) » : écrivez-la, ou retirez "
+                    + "contrat.version_aci (elle se déduit de la date). "
+            } ?? "")
+                + "Si le contrat a depuis été modifié par cet avenant, indiquez aussi la date de cette modification : "
+                + "contrat.date_avenant.")
     }
 
     private func fund(

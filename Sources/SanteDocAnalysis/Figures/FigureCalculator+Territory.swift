@@ -121,11 +121,20 @@ extension FigureCalculator {
         figures.all.add(
             "professionnels.densite", "Membres pour 10 000 habitants",
             FigureValue.known(figures.memberDensity, { .decimal($0, places: 1, unit: nil) }, "population inconnue"))
-        let counted = project.chronology.filter { $0.members != nil }.sorted { $0.year < $1.year }
+        // One figure a year: its last entry (a year may list the collective, then the association).
+        var byYear: [Int: Milestone] = [:]
+        for milestone in project.chronology where milestone.members != nil {
+            if let kept = byYear[milestone.year], let keptDate = kept.date, let date = milestone.date, keptDate > date {
+                continue
+            }
+            byYear[milestone.year] = milestone
+        }
+        let counted = byYear.values.sorted { $0.year < $1.year }
         for milestone in counted {
             figures.all.add(
                 "chronologie.\(milestone.year).membres", "Membres en \(milestone.year)", .integer(milestone.members!))
         }
+        // Between the figures shown: the first year's and the last year's.
         if let first = counted.first, let last = counted.last, first.year != last.year, let start = first.members,
             start > 0
         {

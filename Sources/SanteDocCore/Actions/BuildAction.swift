@@ -61,7 +61,8 @@ public struct BuildAction {
                 diagnostics.error(
                     "edition.date-absente", at: result.project.documentLocation,
                     "L’édition définitive doit être datée : « document.date » manque.",
-                    hint: "ajoutez dans projet.yaml :\ndocument:\n  date: 2026-03-01\n  version: \"1.0\"")
+                    hint: "ajoutez dans projet.yaml la date de cette édition (celle de sa transmission à l’ARS) :\n"
+                        + "document:\n  date: AAAA-MM-JJ")
             }
             guard report.isComplete else {
                 report.diagnostics(strict: true).filter { $0.severity == .error }.forEach(diagnostics.emit)

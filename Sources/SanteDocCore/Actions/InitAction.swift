@@ -30,7 +30,6 @@ public struct InitAction {
             return false
         }
         let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
-        let version = regulation.defaultTable()?.id ?? ""
         // The schema copy lets editors complete and check keys offline: init needs both files.
         guard let skeleton = modelFile("projet.yaml"), let schema = modelFile("projet.schema.json") else {
             return false
@@ -40,7 +39,7 @@ public struct InitAction {
             return false
         }
         var files: [(name: String, bytes: [UInt8])] = [
-            (ProjectReader.dataFile, Array(template.render(["version_aci": version]).utf8)),
+            (ProjectReader.dataFile, Array(template.render(["versions": ContractVersion.calendar(regulation)]).utf8)),
             ("projet.schema.json", Array(schema)),
             (ProjectReader.sources.communesFile, Array("code_insee;commune;population;superficie_km2\n".utf8)),
             (

@@ -82,10 +82,11 @@ public struct ProjectPipeline {
     public func run(sources: any ProjectSources) -> Result? {
         let regulation =
             self.regulation ?? RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
-        let (project, placeholders, map) = ProjectReader(
+        var (project, placeholders, map) = ProjectReader(
             folder: sources, diagnostics: diagnostics, cache: sectionCache
         ).read()
         guard !diagnostics.hasErrors else { return nil }
+        ContractVersion.resolve(&project, regulation: regulation)
         let figures = FigureCalculator(project: project, regulation: regulation, diagnostics: diagnostics).compute()
         // Placeholders are checked against figures that could all be computed, to avoid cascades.
         guard !diagnostics.hasErrors else { return nil }

@@ -89,7 +89,9 @@ public struct CompletenessAssembler {
         return blocks
     }
 
+    /// An optional mission not engaged blocks nothing: it is said so, not « bloquant ».
     private func severity(_ result: RequirementResult) -> String {
-        result.requirement.priority == .blocking ? "bloquant" : "recommandé"
+        guard result.isApplicable else { return "facultative — si engagée" }
+        return result.requirement.priority == .blocking ? "bloquant" : "recommandé"
     }
 }

@@ -82,6 +82,11 @@ public struct MissionIndicator: Sendable {
 /// The ACI contract (or the one being prepared).
 public struct Contract: Sendable {
     public var aciVersion: Located<String>?
+    /// True when no version is written and it was taken as the one in force at signature.
+    public var aciVersionInferred = false
+    /// When the contract was amended by the avenant `aciVersion` names, if it was signed
+    /// before that avenant came into force.
+    public var amendmentDate: Located<CalendarDate>?
     public var signatureDate: Located<CalendarDate>?
     /// Where the contract is signed, for the signature page.
     public var signaturePlace: Located<String>?

@@ -5,6 +5,8 @@ public struct Project: Sendable {
     public var identity = Identity()
     public var territory = Territory()
     public var chronology: [Milestone] = []
+    /// Where the history is written (or its key, still empty).
+    public var chronologyLocation: SourceLocation?
     public var professionals: [ProfessionCount] = []
     public var professionalsLocation: SourceLocation?
     public var declaredMemberTotal: Located<Int>?

@@ -9,7 +9,7 @@ struct MissionDataReader {
     static let yearKeys = (Limits.contractYears.range).map(String.init)
 
     func read(_ top: YAMLMapping, into project: inout Project) {
-        if top["missions"] != nil { project.missionsLocation = top.location(of: "missions") }
+        if top.keys.contains("missions") { project.missionsLocation = top.location(of: "missions") }
         var seen: [String: SourceLocation] = [:]
         for item in top.mappings(
             "missions",

@@ -32,10 +32,11 @@ struct ProjectDataReader {
         readGovernance(top, into: &project)
         MissionDataReader(diagnostics: diagnostics).read(top, into: &project)
         if let contract = top.mapping(
-            "contrat", allowed: ["version_aci", "date_signature", "lieu_signature", "signataires"])
+            "contrat", allowed: ["version_aci", "date_signature", "date_avenant", "lieu_signature", "signataires"])
         {
             project.contract.aciVersion = contract.string("version_aci")
             project.contract.signatureDate = contract.date("date_signature")
+            project.contract.amendmentDate = contract.date("date_avenant")
             project.contract.signaturePlace = contract.string("lieu_signature")
             project.contract.location = contract.location
             if let parties = contract.mapping("signataires", allowed: Signatory.Party.allCases.map(\.rawValue)) {
@@ -131,7 +132,9 @@ struct ProjectDataReader {
 
     private func readMembers(_ top: YAMLMapping, into project: inout Project) {
         project.declaredMemberTotal = top.integer("membres_total", Limits.memberCount)
-        if top["professionnels"] != nil { project.professionalsLocation = top.location(of: "professionnels") }
+        // A key present but still empty is where the user adds the entries.
+        if top.keys.contains("professionnels") { project.professionalsLocation = top.location(of: "professionnels") }
+        if top.keys.contains("chronologie") { project.chronologyLocation = top.location(of: "chronologie") }
         for item in top.mappings(
             "professionnels", allowed: ["profession", "effectif"],
             example: "professionnels:\n  - profession: Infirmiers\n    effectif: 29")
@@ -162,7 +165,7 @@ struct ProjectDataReader {
                     members: item.integer("membres", Limits.memberCount)?.value,
                     text: item.string("texte")?.value, location: item.location))
         }
-        if top["partenaires"] != nil { project.partnersLocation = top.location(of: "partenaires") }
+        if top.keys.contains("partenaires") { project.partnersLocation = top.location(of: "partenaires") }
         for item in top.mappings(
             "partenaires", allowed: ["nom", "type", "convention", "role"],
             example: "partenaires:\n  - nom: \"Centre hospitalier …\"\n    type: etablissement-sante")

@@ -104,6 +104,20 @@ final class FigureCalculatorTests: XCTestCase {
     /// 2019, taille 3: 75 000 + 120 000 + 90 000 + 35 000 = 320 000 € under the 370 000 €
     /// ceiling; a contracted fixed part of 100 000 € for the parcours mission (instead of
     /// 45 000) brings the year to 375 000 €, which is refused.
+    /// Two entries in 2019 (the collective, then the association): the figure of 2019 is the
+    /// later one, and the growth is between the figures shown, 90 → 135.
+    func testMemberGrowthIsBetweenTheFiguresShown() {
+        let (figures, _) = TestSupport.figures(
+            """
+            chronologie:
+              - {annee: 2019, titre: "Collectif", membres: 40}
+              - {annee: 2019, titre: "Association", membres: 90}
+              - {annee: 2020, titre: "CPTS", membres: 135}
+            """)
+        XCTAssertEqual(figures.all["chronologie.2019.membres"], .integer(90))
+        XCTAssertEqual(figures.all["membres.croissance"]?.formatted, "50\u{00A0}%", "(135 − 90) / 90")
+    }
+
     func testATotalOverTheCeilingIsAnError() {
         let yaml = """
             territoire: {population: 100000}

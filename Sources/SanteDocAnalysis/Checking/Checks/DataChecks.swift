@@ -90,7 +90,9 @@ struct ProfessionalsCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
         let project = context.project
         guard !project.professionals.isEmpty else {
-            return missing(requirement, at: context.sources.dataStart, "Aucune profession listée.")
+            return missing(
+                requirement, at: project.professionalsLocation ?? context.sources.dataStart, "Aucune profession listée."
+            )
         }
         return ok(
             requirement, at: project.professionalsLocation,
@@ -104,7 +106,8 @@ struct PartnersCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
         let project = context.project
         guard !project.partners.isEmpty else {
-            return missing(requirement, at: context.sources.dataStart, "Aucun partenaire nommé.")
+            return missing(
+                requirement, at: project.partnersLocation ?? context.sources.dataStart, "Aucun partenaire nommé.")
         }
         let withAgreement = project.partners.filter(\.agreement).count
         return ok(
@@ -127,6 +130,7 @@ struct ChronologyCheck: RequirementCheck {
         }) {
             return ok(requirement, at: section.location)
         }
-        return missing(requirement, at: context.sources.dataStart, "Aucune étape de l’historique.")
+        return missing(
+            requirement, at: project.chronologyLocation ?? context.sources.dataStart, "Aucune étape de l’historique.")
     }
 }

@@ -12,7 +12,8 @@ struct TextSectionCheck: RequirementCheck {
             let suggested = context.sources.sectionFile(for: requirement.id)
             return missing(
                 requirement, at: SourceLocation(file: suggested),
-                "Aucune section ne couvre « \(requirement.id) » (en-tête « couvre: [\(requirement.id)] »).")
+                "Aucune section ne traite « \(requirement.title) ». Créez le fichier « \(suggested) », commençant par "
+                    + "l’en-tête : --- / titre: \"\(requirement.title)\" / couvre: [\(requirement.id)] / ---")
         }
         let written = covering.filter { !$0.isStub }
         guard let best = written.max(by: { $0.wordCount < $1.wordCount }) else {
