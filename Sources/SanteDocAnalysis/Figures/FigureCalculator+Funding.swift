@@ -29,6 +29,7 @@ extension FigureCalculator {
             table: table, sizeClass: size, operating: table.operating[size] ?? nil,
             missions: missions, annualTotal: nil, ceiling: table.ceiling[size] ?? nil,
             contractTotal: nil)
+        funding.disputedCeilings = table.disputedCeilings[size] ?? []
         if funding.operating == nil {
             gaps.unpriced.insert("fonctionnement", at: 0)
             gaps.cells.insert("fonctionnement.montants.\(size)", at: 0)
@@ -41,6 +42,18 @@ extension FigureCalculator {
             // Year by year: renegotiated amounts and a mission's first year count where they fall.
             let years = (1...table.contractYears).map { figures.funding(inYear: $0, project: project)?.annualTotal }
             funding.contractTotal = years.allSatisfy { $0 != nil } ? years.compactMap { $0 }.reduce(0, +) : nil
+        }
+        // Sources that disagree on the ceiling: a total over the lower one is said, not decided.
+        if let total = funding.annualTotal, let lowest = funding.disputedCeilings.min(by: { $0.amount < $1.amount }),
+            total > lowest.amount
+        {
+            diagnostics.warning(
+                "financement.plafond-conteste", at: project.missionsLocation ?? version.location,
+                "Le total annuel (\(FrenchFormat.integer(total)) €) dépasse l’un des plafonds que les sources donnent "
+                    + "pour la taille \(size) : \(funding.ceilingText).",
+                hint:
+                    "vérifiez le plafond sur le contrat signé ou auprès de la CPAM ; SanteDoc ne choisit pas entre les sources."
+            )
         }
         if let total = funding.annualTotal, let ceiling = funding.ceiling, total > ceiling {
             diagnostics.error(
@@ -130,10 +143,12 @@ extension FigureCalculator {
         -> (fixed: Int?, variable: Int?, total: Int?)
     {
         let contracted = fixed != nil || variable != nil
-        let fixed = fixed ?? firstYear?.fixed ?? maxima?.fixed
-        let variable = variable ?? firstYear?.variable ?? maxima?.variable
+        // A first year priced apart is priced by its own cells: unknown ones stay unknown.
+        let fixed = fixed ?? (firstYear.map(\.fixed) ?? maxima?.fixed)
+        let variable = variable ?? (firstYear.map(\.variable) ?? maxima?.variable)
         let total =
-            fixed.flatMap { f in variable.map { f + $0 } } ?? (contracted ? nil : firstYear?.total ?? maxima?.total)
+            fixed.flatMap { f in variable.map { f + $0 } }
+            ?? (contracted ? nil : (firstYear.map(\.total) ?? maxima?.total))
         return (fixed, variable, total)
     }
 
@@ -171,12 +186,17 @@ extension FigureCalculator {
             years.formUnion(missionYears)
             guard let rule = table.mission(mission.id.value) else { continue }
             let maxima = rule.amounts[size]
+            let start = figures.startYear(of: rule.id, project: project)
             for year in missionYears.sorted() {
+                // The mission's first year has its own maxima when the ACI prices it apart.
+                let first = year == start ? maxima?.firstYear : nil
                 if let fixed = mission.fixed.byYear[year] {
-                    checkMaximum(fixed, maxima?.fixed, part: "part fixe", rule: rule, size: size)
+                    checkMaximum(fixed, first.map(\.fixed) ?? maxima?.fixed, part: "part fixe", rule: rule, size: size)
                 }
                 if let variable = mission.variable.byYear[year] {
-                    checkMaximum(variable, maxima?.variable, part: "part variable", rule: rule, size: size)
+                    checkMaximum(
+                        variable, first.map(\.variable) ?? maxima?.variable, part: "part variable", rule: rule,
+                        size: size)
                 }
                 let line = figures.funding(inYear: year, project: project)?.line(rule.id)
                 checkIndicatorAmounts(
@@ -282,8 +302,9 @@ extension FigureCalculator {
         all.add(
             "financement.plafond", "Plafond ACI de la taille \(size)",
             FigureValue.known(
-                funding.ceiling, FigureValue.euros, "plafond non publié dans \(funding.table.file)",
-                shown: "plafond non publié pour la taille \(size)"))
+                funding.ceiling, FigureValue.euros,
+                funding.disputedCeilings.isEmpty ? "plafond non publié dans \(funding.table.file)" : "plafond contesté",
+                shown: funding.ceilingText))
         all.add(
             "financement.total-contrat",
             funding.isContracted

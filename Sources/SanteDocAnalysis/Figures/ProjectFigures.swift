@@ -47,6 +47,17 @@ public struct ProjectFigures: Sendable {
         public var annualTotal: Int?
         public var ceiling: Int?
         public var contractTotal: Int?
+        /// The ceilings the sources disagree on for this size (the ceiling is then unknown).
+        public var disputedCeilings: [FundingTable.DisputedAmount] = []
+
+        /// How the ceiling reads when it is not one number: « 380 000 € (…) ou 450 000 € (…) ».
+        public var ceilingText: String {
+            if let ceiling { return FigureValue.euros(ceiling).formatted }
+            guard !disputedCeilings.isEmpty else { return "plafond non publié pour la taille \(sizeClass)" }
+            return "plafond contesté : "
+                + disputedCeilings.map { "\(FigureValue.euros($0.amount).formatted) (\($0.source))" }.joined(
+                    separator: " ou ")
+        }
 
         /// True when the board entered the signed contract's amounts: they are then the
         /// contract's amounts, not the ACI's maxima.

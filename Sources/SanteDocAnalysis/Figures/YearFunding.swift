@@ -74,7 +74,7 @@ extension ProjectFigures {
             return YearFunding.Line(
                 id: line.id, title: line.title, fixed: parts.fixed, variable: parts.variable,
                 total: parts.total, fixedSetIn: fixed?.setIn, variableSetIn: variable?.setIn,
-                isFirstYear: firstYear?.total != nil, crisisActivation: line.crisisActivation,
+                isFirstYear: firstYear != nil, crisisActivation: line.crisisActivation,
                 contracted: contracted, indicatorTotal: amounts.isEmpty ? nil : amounts.reduce(0, +), startYear: start)
         }
         return YearFunding(year: year, sizeClass: funding.sizeClass, operating: funding.operating, lines: lines)

@@ -38,10 +38,27 @@ public struct AnnexAssembler {
         if let money = figures.funding(inYear: year, project: project) {
             blocks.insert(.table(variablePartCheck(money)), at: 1)
         }
+        if let notice = announcement() { blocks.insert(notice, at: 0) }
         var chapters = [Section(id: "financement", title: "Rémunération de la CPTS", blocks: blocks)]
         chapters.append(schedule())
         return Document(
             title: Self.fundingTitle, subtitle: contractLine, cover: cover(), chapters: chapters + [signatures()])
+    }
+
+    /// An amendment announced for the years this one falls in: a year that ends after its
+    /// date may be paid otherwise than the annex says.
+    func announcement() -> Block? {
+        guard let year, let announced = figures.funding?.table.announcement, let calendar = figures.contractCalendar,
+            calendar.period(year).end >= announced.from
+        else { return nil }
+        return .note(
+            Note(
+                .information, title: "Avenant annoncé",
+                blocks: [
+                    .text(
+                        "\(announced.text) À partir du \(FrenchFormat.date(announced.from)), les montants de cette année "
+                            + "peuvent changer. Source : \(announced.source).")
+                ]))
     }
 
     private var contractLine: String {

@@ -29,18 +29,29 @@ extension DocumentAssembler {
         ]
         // Row titles stay the missions' titles, so that a year's change note matches rows.
         var firstYears: [String] = []
+        var drafts: [String] = []
         for line in money.lines {
             var title = line.title
-            if line.isFirstYear, let total = line.total {
+            if line.isFirstYear {
                 firstYears.append(
-                    "« \(line.title) » est dans sa première année : montants de cette année-là "
-                        + "(\(FigureValue.euros(total).formatted)).")
-            } else if year == nil, let first = funding.missions.first(where: { $0.id == line.id })?.firstYear,
-                let total = first.total
-            {
+                    "« \(line.title) » est dans sa première année : montants de cette année-là ("
+                        + (line.total.map { FigureValue.euros($0).formatted } ?? "non publiés pour cette taille") + ")."
+                )
+            } else if year == nil, let first = funding.missions.first(where: { $0.id == line.id })?.firstYear {
                 firstYears.append(
-                    "« \(line.title) » : \(FigureValue.euros(total).formatted) la première année de la "
-                        + "mission, les montants du tableau les années suivantes.")
+                    "« \(line.title) » : "
+                        + (first.total.map { "\(FigureValue.euros($0).formatted) la première année de la mission" }
+                            ?? "montants de la première année de la mission non publiés pour cette taille")
+                        + ", les montants du tableau les années suivantes.")
+            }
+            if let draft = funding.missions.first(where: { $0.id == line.id })?.maxima?.draft {
+                let parts = [
+                    draft.firstYear.map { "\(FigureValue.euros($0).formatted) l’année du plan" },
+                    draft.activation.map { "\(FigureValue.euros($0).formatted) de plus si l’ARS reconnaît une crise" },
+                ].compactMap { $0 }
+                drafts.append(
+                    "« \(line.title) » : un projet d’avenant donnait " + parts.joined(separator: ", ")
+                        + " (\(draft.source)) ; montants non confirmés par le texte signé, hors des totaux.")
             }
             if let activation = line.crisisActivation {
                 title += " (+ \(FigureValue.euros(activation).formatted) si l’ARS reconnaît une crise)"
@@ -58,7 +69,7 @@ extension DocumentAssembler {
             ] + blank,
             [
                 cell("Plafond de la taille \(funding.sizeClass)"), cell(""), cell(""),
-                euros(funding.ceiling, missing: "plafond non publié pour la taille \(funding.sizeClass)"),
+                cell(funding.ceilingText),
             ] + blank,
         ]
         footer.append(
@@ -97,7 +108,7 @@ extension DocumentAssembler {
                         labelTitle: "Mission", valueTitle: "Montant annuel", bars: bars,
                         sourceTable: TableReference(id: "tableau-financement", caption: caption))))
         }
-        blocks += firstYears.map { Block.text($0) }
+        blocks += (firstYears + drafts).map { Block.text($0) }
         blocks.append(
             .text(
                 Self.amountsNote(funding)

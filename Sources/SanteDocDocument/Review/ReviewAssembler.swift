@@ -46,6 +46,7 @@ public struct ReviewAssembler {
                 "Solde à verser après le dialogue de gestion : \(euros(review.balance))"
                     + (review.pending > 0 ? ", plus au plus \(euros(review.pending)) selon l’arbitrage." : ".")),
         ]
+        if let notice = annexes.announcement() { blocks.insert(notice, at: 0) }
         if !review.notStarted.isEmpty {
             blocks.append(
                 .text(

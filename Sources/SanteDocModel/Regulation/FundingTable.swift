@@ -44,16 +44,58 @@ public struct FundingTable: Sendable {
         /// Amounts of the mission's first contract year when they differ (the crisis plan
         /// is written in year one, then only updated).
         public var firstYear: FirstYear?
+        /// Amounts read only in a negotiation draft: shown as such, never counted.
+        public var draft: DraftAmounts?
 
         package init(
             total: Int? = nil, fixed: Int? = nil, variable: Int? = nil, crisisActivation: Int? = nil,
-            firstYear: FirstYear? = nil
+            firstYear: FirstYear? = nil, draft: DraftAmounts? = nil
         ) {
             self.total = total
             self.fixed = fixed
             self.variable = variable
             self.crisisActivation = crisisActivation
             self.firstYear = firstYear
+            self.draft = draft
+        }
+    }
+
+    /// What a negotiation draft of an avenant gave, with where it was read.
+    public struct DraftAmounts: Sendable, Equatable {
+        /// The mission's first year (the crisis plan written).
+        public var firstYear: Int?
+        /// Paid on top when the ARS recognises a crisis.
+        public var activation: Int?
+        public var source: String
+
+        package init(firstYear: Int?, activation: Int?, source: String) {
+            self.firstYear = firstYear
+            self.activation = activation
+            self.source = source
+        }
+    }
+
+    /// A value two sources give differently: both kept, neither chosen.
+    public struct DisputedAmount: Sendable, Equatable {
+        public var amount: Int
+        public var source: String
+
+        package init(amount: Int, source: String) {
+            self.amount = amount
+            self.source = source
+        }
+    }
+
+    /// An amendment announced but not signed (LFSS 2026): the amounts may change from a date.
+    public struct Announcement: Sendable, Equatable {
+        public var text: String
+        public var from: CalendarDate
+        public var source: String
+
+        package init(text: String, from: CalendarDate, source: String) {
+            self.text = text
+            self.from = from
+            self.source = source
         }
     }
 
@@ -78,6 +120,10 @@ public struct FundingTable: Sendable {
     public var sizeClasses: [SizeClass]
     public var operating: [Int: Int?]
     public var ceiling: [Int: Int?]
+    /// Ceilings the sources disagree on, by size: the ceiling itself is then unknown.
+    public var disputedCeilings: [Int: [DisputedAmount]] = [:]
+    /// An amendment announced for the contract years from its date on.
+    public var announcement: Announcement?
     public var missions: [MissionRule]
     /// When the money is paid (`versements`), if the version states it.
     public var payments: PaymentRules?

@@ -11,7 +11,7 @@ struct FundingTableReader {
         guard let (file, path) = raw[id], depth < 8 else { return nil }
         file.rejectUnknownKeys(allowed: [
             "id", "base", "titre", "texte", "en_vigueur", "duree_contrat_ans", "sources",
-            "tailles", "fonctionnement", "plafond_total", "missions", "versements",
+            "tailles", "fonctionnement", "plafond_total", "missions", "versements", "avenant_annonce",
         ])
         var table: FundingTable
         if let base = file.string("base") {
@@ -45,6 +45,17 @@ struct FundingTableReader {
         }
         merge(file, "fonctionnement", sizes: table.sizeKeys, into: &table.operating)
         merge(file, "plafond_total", sizes: table.sizeKeys, into: &table.ceiling)
+        readDisputes(file, into: &table)
+        if let announced = file.mapping("avenant_annonce", allowed: ["texte", "a_partir_du", "source"]) {
+            if let text = announced.string("texte"), let from = announced.date("a_partir_du") {
+                let source = announced.string("source")?.value
+                table.announcement = FundingTable.Announcement(
+                    text: text.value, from: from.value, source: source.flatMap { table.sources[$0] } ?? source ?? "")
+            } else {
+                announced.require("texte", "le texte de l’annonce", example: "texte: \"…\"")
+                announced.require("a_partir_du", "la date d’application", example: "a_partir_du: 2026-07-01")
+            }
+        }
         for rule in file.mappings(
             "missions",
             allowed: [
@@ -71,7 +82,7 @@ struct FundingTableReader {
                             String(size),
                             allowed: [
                                 "total", "fixe", "variable", "activation_crise",
-                                "premiere_annee",
+                                "premiere_annee", "projet_d_avenant",
                             ])
                     else { continue }
                     let first = cell.mapping("premiere_annee", allowed: ["total", "fixe", "variable"]).map {
@@ -80,11 +91,22 @@ struct FundingTableReader {
                             fixed: $0.integer("fixe", Limits.amount)?.value,
                             variable: $0.integer("variable", Limits.amount)?.value)
                     }
+                    let draft = cell.mapping(
+                        "projet_d_avenant", allowed: ["premiere_annee", "activation_crise", "source"]
+                    )
+                    .map { draft in
+                        let source = draft.string("source")?.value
+                        return FundingTable.DraftAmounts(
+                            firstYear: draft.integer("premiere_annee", Limits.amount)?.value,
+                            activation: draft.integer("activation_crise", Limits.amount)?.value,
+                            source: source.flatMap { table.sources[$0] } ?? source ?? "")
+                    }
                     mission.amounts[size] = FundingTable.MissionAmounts(
                         total: cell.integer("total", Limits.amount)?.value,
                         fixed: cell.integer("fixe", Limits.amount)?.value,
                         variable: cell.integer("variable", Limits.amount)?.value,
-                        crisisActivation: cell.integer("activation_crise", Limits.amount)?.value, firstYear: first)
+                        crisisActivation: cell.integer("activation_crise", Limits.amount)?.value, firstYear: first,
+                        draft: draft)
                 }
             }
             if let index = table.missions.firstIndex(where: { $0.id == missionID }) {
@@ -96,9 +118,27 @@ struct FundingTableReader {
         return table
     }
 
+    /// `plafond_total.contestes: {4: [{montant: 380000, source: kine}, {montant: 450000, source: quotidien}]}`.
+    private func readDisputes(_ file: YAMLMapping, into table: inout FundingTable) {
+        guard let group = file.mapping("plafond_total", allowed: ["source", "montants", "contestes"]),
+            let disputes = group.mapping("contestes", allowed: table.sizeKeys)
+        else { return }
+        for size in disputes.keys {
+            guard let number = Int(size) else { continue }
+            table.disputedCeilings[number] = disputes.mappings(
+                size, allowed: ["montant", "source"], example: "- {montant: 380000, source: …}"
+            ).compactMap { entry in
+                guard let amount = entry.integer("montant", Limits.amount) else { return nil }
+                let source = entry.string("source")?.value
+                return FundingTable.DisputedAmount(
+                    amount: amount.value, source: source.flatMap { table.sources[$0] } ?? source ?? "")
+            }
+        }
+    }
+
     /// `{source: …, montants: {1: 50000, 2: null}}`: a written null replaces the base value.
     private func merge(_ file: YAMLMapping, _ key: String, sizes: [String], into values: inout [Int: Int?]) {
-        guard let group = file.mapping(key, allowed: ["source", "montants"]),
+        guard let group = file.mapping(key, allowed: ["source", "montants", "contestes"]),
             let amounts = group.mapping("montants", allowed: sizes)
         else { return }
         for size in sizes where amounts.keys.contains(size) {
