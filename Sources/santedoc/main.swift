@@ -8,13 +8,15 @@ import SanteDocReaders
 import SanteDocWriters
 
 struct SanteDoc: ParsableCommand {
-    static let subcommandNames = ["build", "check", "annexes", "bilan", "figures", "apercu", "init"]
+    static let subcommandNames = ["build", "check", "annexes", "bilan", "figures", "communes", "apercu", "init"]
     static let configuration = CommandConfiguration(
         commandName: "santedoc",
         abstract: "Assemble, calcule et vérifie le projet de santé d’une CPTS.",
         discussion:
             "Sans dossier indiqué : « Project » s’il existe, sinon le dossier courant s’il contient projet.yaml.",
-        subcommands: [Build.self, Check.self, Annexes.self, Bilan.self, Figures.self, Preview.self, Init.self],
+        subcommands: [
+            Build.self, Check.self, Annexes.self, Bilan.self, Figures.self, Communes.self, Preview.self, Init.self,
+        ],
         helpNames: [.short, .long, .customLong("aide")])
 
     @Flag(name: .customLong("version"), help: "Affiche la version, les tables de l’ACI et le référentiel embarqués.")

@@ -13,7 +13,7 @@ import XCTest
 /// append N copies of a line (stress cases are generated, not committed as megabytes); `_liens.txt` `CHEMIN CIBLE`
 /// symbolic links; `_dossiers.txt` folders; `_sans-position.txt` allows errors that are
 /// about no file (`santedoc: erreur:`); `_avant.txt` commands run first (a seal, a year
-/// produced — `{preparation}` is their own output folder), then `_retouches.txt` edits
+/// produced — `{preparation}` is their own output folder; `{depot}` the repository), then `_retouches.txt` edits
 /// the project: `remplacer CHEMIN` followed by the old and the new text on the next two
 /// lines, `ajouter CHEMIN` and the text to append, `supprimer CHEMIN` (`\n` is a line break,
 /// an empty line an empty text), so that a case states only what it changes.
@@ -50,6 +50,7 @@ final class BrokenInputTests: XCTestCase {
             text.replacingOccurrences(of: "{projet}", with: project.path).replacingOccurrences(
                 of: "{sortie}", with: output.path
             ).replacingOccurrences(of: "{preparation}", with: work.appendingPathComponent("preparation").path)
+                .replacingOccurrences(of: "{depot}", with: CommandRunner.repository.path)
         }
         for command in try lines(folder.appendingPathComponent("_avant.txt")) {
             let prepared = try CommandRunner.run(

@@ -3,8 +3,8 @@ import SanteDocModel
 
 /// Turns file bytes into text, explaining the usual mistakes (Word/Excel exports in
 /// Windows-1252, binary files) at the line and column where they show.
-enum TextDecoding {
-    static func decode(_ bytes: some Collection<UInt8>, file: String, diagnostics: DiagnosticEngine) -> String? {
+public enum TextDecoding {
+    public static func decode(_ bytes: some Collection<UInt8>, file: String, diagnostics: DiagnosticEngine) -> String? {
         var bytes = Array(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Excel's UTF-8 mark
         if let nul = bytes.firstIndex(of: 0) {
