@@ -8,9 +8,10 @@ struct Communes: ParsableCommand {
         abstract: "Écrit communes.csv depuis le fichier des populations de référence de l’INSEE.",
         discussion: """
             Lit donnees_communes.csv (archive « ensemble » des populations de référence, insee.fr ; présentation \
-            actuelle avec le code complet COM, ou ancienne avec DEP et CODCOM) et écrit, pour les communes \
-            demandées, code INSEE, nom et population municipale (PMUN) dans communes.csv du projet, la source en \
-            commentaire. Un communes.csv existant n’est remplacé qu’avec --remplacer.
+            actuelle avec le code complet COM, ou ancienne avec DEP et CODCOM) ou t_popref_com de DataSanté, et \
+            écrit, pour les communes demandées, code INSEE, nom et population municipale dans communes.csv du \
+            projet, la source en commentaire. Un communes.csv existant n’est remplacé qu’avec --remplacer : les \
+            superficies saisies (et les noms, que DataSanté ne donne pas) en sont gardées.
             """)
     @OptionGroup var project: ProjectOptions
     @Option(
@@ -46,7 +47,7 @@ struct Communes: ParsableCommand {
         print(
             "« \(outcome.file) » écrit : \(FrenchFormat.count(outcome.communes.count, "commune", "communes")), "
                 + "\(FrenchFormat.integer(outcome.population)) habitants (population municipale).\n"
-                + "Pour que les documents citent la source, indiquez dans projet.yaml :\n"
-                + "territoire:\n  reference_population: \"\(outcome.referenceText)\"")
+                + "La source est notée en tête du fichier (« \(outcome.referenceText) ») : les documents la citent, "
+                + "sauf si projet.yaml en donne une autre (territoire.reference_population).")
     }
 }

@@ -173,8 +173,8 @@ final class AnnexesCommandTests: XCTestCase {
             copy, "        cibles_par_annee:\n          2: \"≤ 50\"\n",
             "        cibles_par_annee:\n          2: \"≤ 40\"\n")
         try edit(
-            copy, "      - libelle: \"Patients inclus\"\n        type: resultat\n        cible: \"100\"\n",
-            "      - libelle: \"Patients inclus\"\n        type: resultat\n        cible: \"100\"\n"
+            copy, "        cible: \"100\"\n",
+            "        cible: \"100\"\n"
                 + "      - libelle: \"Réunions de concertation\"\n        type: moyens\n        cible: \"4 par an\"\n")
         try edit(copy, "    actions: [\"Journées de dépistage.\"]\n", "    actions: []\n")
         let second = try changes(try annexes(2))

@@ -17,7 +17,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(report["complete"] as? Bool, false)
         XCTAssertEqual(result.status, 1, "exit status matches complete")
         let requirements = try XCTUnwrap(report["requirements"] as? [[String: Any]])
-        XCTAssertEqual(requirements.compactMap { $0["id"] as? String }.count, 24)
+        XCTAssertEqual(requirements.compactMap { $0["id"] as? String }.count, 32)
         for requirement in requirements {
             XCTAssertNotNil(requirement["title"] as? String)
             XCTAssertTrue(["bloquant", "recommande"].contains(requirement["severity"] as? String))
@@ -38,7 +38,7 @@ final class CheckCommandTests: XCTestCase {
     func testCompleteFixtureExitsZeroAndTextHasASummary() throws {
         let result = try CommandRunner.santedoc("check", fixture.path)
         XCTAssertEqual(result.status, 0, result.stdout)
-        XCTAssertTrue(result.stdout.contains("Projet complet — 21/21 exigences bloquantes satisfaites"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Projet complet — 23/23 exigences bloquantes satisfaites"), result.stdout)
         XCTAssertTrue(result.stdout.contains("✓ État de santé de la population"))
         XCTAssertFalse(result.stdout.contains("\u{1B}["), "no colour when not on a terminal")
     }
@@ -115,6 +115,34 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(again.status, 2)
         XCTAssertTrue(again.stderr.contains("existe déjà"))
         XCTAssertEqual(CommandRunner.snapshot(target), before, "init changes nothing in an existing folder")
+    }
+
+    /// A taille-1 CPTS signed in June 2020, started with `init`: the ACI of 2019 follows from
+    /// the date — no crisis mission due, no crisis plan, no version warning.
+    func testInitThenASignatureIn2020ChecksTheACIOf2019() throws {
+        let target = CommandRunner.temporaryDirectory().appendingPathComponent("cpts-2020")
+        XCTAssertEqual(try CommandRunner.santedoc("init", target.path).status, 0)
+        let yaml = target.appendingPathComponent("projet.yaml")
+        let text = try String(contentsOf: yaml, encoding: .utf8)
+        XCTAssertFalse(text.contains("\n  version_aci:"), "init writes no version")
+        try Data(
+            text.replacingOccurrences(
+                of: "  date_signature:           # AAAA-MM-JJ", with: "  date_signature: 2020-06-17 # AAAA-MM-JJ"
+            ).utf8
+        ).write(to: yaml)
+        let result = try CommandRunner.santedoc("check", target.path, "--format", "json")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertFalse(result.stderr.contains("version"), "no version warning: \(result.stderr)")
+        let requirements = try XCTUnwrap(json(result)["requirements"] as? [[String: Any]])
+        func requirement(_ id: String) -> [String: Any]? { requirements.first { $0["id"] as? String == id } }
+        for id in ["missions.crises-sanitaires", "missions.plan-de-crise"] {
+            XCTAssertEqual(requirement(id)?["applicable"] as? Bool, false, "\(id) is not due under ACI 2019")
+            XCTAssertEqual(requirement(id)?["status"] as? String, "ok", id)
+        }
+        XCTAssertEqual(requirement("missions.acces-soins")?["status"] as? String, "missing")
+        XCTAssertEqual(
+            requirement("missions.crises-sanitaires")?["message"] as? String,
+            "Mission non prévue par « ACI CPTS du 20 juin 2019 ».")
     }
 
     func testRegionalReferential() throws {

@@ -113,9 +113,11 @@ final class KillDuringEnginesTests: XCTestCase {
     }
 
     func engineFolders() -> Set<String> {
-        Set(
-            ((try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? [])
-                .filter { $0.hasPrefix("santedoc-moteur-") })
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("santedoc-moteurs-\(getuid())")
+        return Set(
+            ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter {
+                $0.hasPrefix("moteur-")
+            })
     }
 
     /// Engines started by `pid` still running.

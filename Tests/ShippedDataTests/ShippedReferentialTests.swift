@@ -18,6 +18,12 @@ final class ShippedReferentialTests: XCTestCase {
         "chronologie",
         "financement.aci",
     ]
+    /// Asked by the regional grids read in December 2026 (`aci-amounts.md` § 8).
+    static let gridIDs = [
+        "territoire.voisines", "prs.coherence", "missions.indicateurs-initiaux", "missions.calendrier",
+        "organisation.systeme-information", "organisation.usagers", "organisation.articulation",
+        "missions.plan-de-crise",
+    ]
 
     func testDefaultReferentialCoversEverySpecID() throws {
         let diagnostics = DiagnosticEngine()
@@ -26,9 +32,12 @@ final class ShippedReferentialTests: XCTestCase {
             ReferentialReader.load(
                 url, displayName: "ref", kinds: RequirementChecker.catalogue, diagnostics: diagnostics))
         XCTAssertEqual(diagnostics.diagnostics, [])
-        XCTAssertEqual(referential.requirements.map(\.id), Self.specIDs)
+        XCTAssertEqual(referential.requirements.map(\.id), Self.specIDs + Self.gridIDs)
         let recommended = referential.requirements.filter { $0.priority == .recommended }.map(\.id)
-        XCTAssertEqual(recommended, ["composition.partenaires", "legislation.cadre", "chronologie"])
+        XCTAssertEqual(
+            recommended,
+            ["composition.partenaires", "legislation.cadre", "chronologie"]
+                + Self.gridIDs.filter { !["territoire.voisines", "prs.coherence"].contains($0) })
         XCTAssertTrue(referential.requirements.allSatisfy { !$0.source.isEmpty && $0.hint != nil })
         XCTAssertEqual(referential.requirements.filter { $0.part == nil }.map(\.id), [], "every requirement is placed")
     }

@@ -46,7 +46,8 @@ public struct RequirementChecker {
         "donnee": DataFieldCheck(), "communes": CommuneListCheck(), "population": PopulationCheck(),
         "professionnels": ProfessionalsCheck(), "partenaires": PartnersCheck(), "section": TextSectionCheck(),
         "mission": MissionCheck(), "instances": GoverningBodiesCheck(), "coordination": CoordinationCheck(),
-        "chronologie": ChronologyCheck(), "financement": FundingCheck(),
+        "chronologie": ChronologyCheck(), "financement": FundingCheck(), "chevauchement": OverlapCheck(),
+        "prs": RegionalPlanCheck(), "indicateurs": IndicatorBaselineCheck(), "calendrier": MissionCalendarCheck(),
     ]
 
     let context: CheckContext

@@ -31,7 +31,7 @@ extension FigureCalculator {
             contractTotal: nil)
         funding.disputedCeilings = table.disputedCeilings[size] ?? []
         if funding.operating == nil {
-            gaps.unpriced.insert("fonctionnement", at: 0)
+            gaps.unpriced.insert("le fonctionnement", at: 0)
             gaps.cells.insert("fonctionnement.montants.\(size)", at: 0)
         }
         report(gaps, table: table, size: size)
@@ -104,7 +104,7 @@ extension FigureCalculator {
         let signedFixed = mission.fixed.signed
         let signedVariable = mission.variable.signed
         if !mission.isContracted, maxima?.total == nil, maxima?.fixed == nil || maxima?.variable == nil {
-            gaps.unpriced.append(rule.id)
+            gaps.unpriced.append("« \(rule.title) »")
             gaps.cells.append(cell)
         }
         for (contracted, maximum, part, key) in [
@@ -113,7 +113,7 @@ extension FigureCalculator {
         ] {
             guard let contracted else { continue }
             if maximum == nil {
-                gaps.unchecked.append("\(part) de « \(rule.id) »")
+                gaps.unchecked.append("\(part) de « \(rule.title) »")
                 gaps.cells.append("\(cell).\(key)")
             }
             checkMaximum(contracted, maximum, part: part, rule: rule, size: size)
@@ -121,7 +121,7 @@ extension FigureCalculator {
         let parts = Self.parts(
             fixed: signedFixed?.value, variable: signedVariable?.value, maxima: maxima, firstYear: nil)
         if parts.total == nil, maxima?.total == nil, signedFixed != nil || signedVariable != nil {
-            gaps.unpriced.append(rule.id)
+            gaps.unpriced.append("« \(rule.title) »")
             gaps.cells.append("\(cell).total")
         }
         let amounts = mission.indicators.compactMap { $0.maximumAmount(in: nil) }
@@ -255,12 +255,16 @@ extension FigureCalculator {
                 hint: "saisissez les montants de votre contrat signé dans projet.yaml (part_fixe et part_variable "
                     + "de chaque mission) : SanteDoc les utilise à la place des maxima de l’ACI.")
         }
+        // The signed amounts are what the user can give: once given, no warning remains —
+        // only a remark (`--verbose`) that the per-mission maxima could not be compared.
         if !gaps.unchecked.isEmpty {
-            diagnostics.warning(
-                "financement.maximum-non-publie", at: location,
-                "Maxima de l’ACI non publiés pour la taille \(size) : "
-                    + gaps.unchecked.joined(separator: ", ") + " ne peuvent pas être contrôlés.",
-                hint: "vérifiez ces montants sur le contrat signé ; SanteDoc les reprend tels quels.")
+            diagnostics.emit(
+                Diagnostic(
+                    "financement.maximum-non-publie", .note, at: location,
+                    "Maxima de l’ACI non publiés pour la taille \(size) : "
+                        + gaps.unchecked.joined(separator: ", ")
+                        + " sont repris du contrat signé, contrôlés seulement contre le plafond.",
+                    hint: "vérifiez ces montants sur le contrat signé."))
         }
         for cell in gaps.cells {
             diagnostics.emit(

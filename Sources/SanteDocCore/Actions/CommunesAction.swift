@@ -28,9 +28,18 @@ public struct CommunesAction {
 
     public struct Outcome {
         public var file: String
-        public var communes: [InseePopulationReader.Commune]
+        public var communes: [Written]
         public var population: Int
         public var referenceText: String
+    }
+
+    /// A line of the list written: INSEE's population, the name from the file (or from the
+    /// list replaced, for DataSanté's file that names none), the area kept from that list.
+    public struct Written: Equatable, Sendable {
+        public var code: String
+        public var name: String
+        public var population: Int
+        public var area: String?
     }
 
     public func perform(_ request: Request) throws -> Outcome? {
@@ -64,8 +73,9 @@ public struct CommunesAction {
         guard let text = read(request.inseeFile),
             let index = InseePopulationReader(file: request.inseeFile, diagnostics: diagnostics).read(text)
         else { return nil }
+        let previous = previousList(at: destination)
         var seen: Set<String> = []
-        var communes: [InseePopulationReader.Commune] = []
+        var communes: [Written] = []
         for code in wanted where seen.insert(code.value).inserted {
             guard let commune = index[code.value] else {
                 diagnostics.error(
@@ -75,22 +85,49 @@ public struct CommunesAction {
                         ?? "vérifiez le code INSEE (5 caractères : 24037 pour Bergerac), pas le code postal.")
                 continue
             }
-            communes.append(commune)
+            guard let name = commune.name ?? previous[commune.code]?.name else {
+                diagnostics.error(
+                    "communes.sans-nom", at: code.location.file == "--codes" ? nil : code.location,
+                    "Le fichier « \(request.inseeFile) » ne donne pas le nom de la commune « \(code.value) ».",
+                    hint: "prenez le fichier donnees_communes.csv de l’INSEE, qui nomme les communes, ou gardez un "
+                        + "communes.csv qui les nomme et relancez avec --remplacer.")
+                continue
+            }
+            communes.append(
+                Written(
+                    code: commune.code, name: name, population: commune.population, area: previous[commune.code]?.area))
         }
         guard !diagnostics.hasErrors else { return nil }
         let edition = request.edition.map { " \($0)" } ?? ""
+        let publisher = index.values.contains { $0.name == nil } ? "DataSanté" : "INSEE"
         let reference =
-            "INSEE, populations de référence\(edition) (\((request.inseeFile as NSString).lastPathComponent)), "
-            + "population municipale (PMUN)"
+            "\(publisher), populations de référence\(edition) "
+            + "(\((request.inseeFile as NSString).lastPathComponent)), population municipale"
         var csv = "# Source : \(reference)\ncode_insee;commune;population;superficie_km2\n"
         for commune in communes {
             let name = commune.name.contains(";") ? "\"\(commune.name)\"" : commune.name
-            csv += "\(commune.code);\(name);\(commune.population);\n"
+            csv += "\(commune.code);\(name);\(commune.population);\(commune.area ?? "")\n"
         }
         try OutputWriter(directory: URL(fileURLWithPath: request.projectPath)).write([(target, Array(csv.utf8))])
         return Outcome(
             file: target, communes: communes, population: communes.map(\.population).reduce(0, +),
             referenceText: reference)
+    }
+
+    /// The names and areas of the list about to be replaced, by code: what INSEE's file does
+    /// not give is kept. A list that does not read is simply not used.
+    private func previousList(at url: URL) -> [String: (name: String, area: String?)] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [:] }
+        let quiet = DiagnosticEngine()
+        let text = TextDecoding.decode(Array(data), file: url.lastPathComponent, diagnostics: quiet) ?? ""
+        let communes = CommuneListReader(file: url.lastPathComponent, diagnostics: quiet).read(text)
+        return Dictionary(
+            communes.map { commune in
+                // As typed in a French spreadsheet: `40,5`, `88`.
+                let area = commune.area.map { $0 == $0.rounded() ? String(Int($0)) : "\($0)".replacing(".", with: ",") }
+                return (commune.inseeCode, (commune.name, area))
+            },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// A file the user named (outside the project, since asked), or nil after an error.

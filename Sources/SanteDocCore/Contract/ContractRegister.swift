@@ -354,16 +354,16 @@ struct ContractRegister {
         }.sorted()
     }
 
-    /// Record folders present on disk: the signature, years, and older versions.
+    /// Record folders present on disk: the signature, years, and older versions. An empty
+    /// folder records nothing (a run killed before its journal leaves one behind).
     private func folders() -> [String] {
-        let top = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter {
-            !$0.hasPrefix(".") && isDirectory($0) && $0 != Self.replacedFolder
+        func visible(_ relative: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path)) ?? [])
+                .filter { !$0.hasPrefix(".") }
         }
-        let older =
-            ((try? FileManager.default.contentsOfDirectory(
-                atPath: root.appendingPathComponent(Self.replacedFolder).path)) ?? [])
-            .filter { !$0.hasPrefix(".") && isDirectory("\(Self.replacedFolder)/\($0)") }
+        let top = visible("").filter { isDirectory($0) && $0 != Self.replacedFolder }
+        let older = visible(Self.replacedFolder).filter { isDirectory("\(Self.replacedFolder)/\($0)") }
             .map { "\(Self.replacedFolder)/\($0)" }
-        return (top + older).sorted()
+        return (top + older).filter { !visible($0).isEmpty }.sorted()
     }
 }

@@ -95,7 +95,8 @@ public struct OutputWriter {
         else { return }
         let lock = try held ?? FolderLock(directory: directory)
         try replayJournal(in: lock.descriptor)
-        sweepStaleTemporaries(in: lock.descriptor)
+        // A run killed before its journal may have staged files in sub-folders too (a contract year).
+        sweepStaleTemporaries(in: lock.descriptor, depth: Self.sweptDepth)
         withExtendedLifetime(lock) {}
     }
 
@@ -165,9 +166,13 @@ public struct OutputWriter {
         }
     }
 
+    /// How deep outputs go below the folder written (`annexes/annee-2/…`, `anciennes/annee-1-version-1/…`).
+    static let sweptDepth = 3
+
     /// Removes the temporaries (staged outputs, the journal's own) that a run interrupted
-    /// before its journal left, whichever files that run was writing — and nothing else.
-    private func sweepStaleTemporaries(in parent: Int32) {
+    /// before its journal left, whichever files that run was writing — and nothing else; in
+    /// the sub-folders too, `depth` levels down (never through a link).
+    private func sweepStaleTemporaries(in parent: Int32, depth: Int = 0) {
         // A descriptor of its own: a `dup` would share the reading position of the folder,
         // and a second sweep of the same folder would then see nothing.
         let copy = openat(parent, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -178,13 +183,26 @@ public struct OutputWriter {
         }
         defer { closedir(stream) }
         var stale: [String] = []
+        var folders: [String] = []
         while let entry = readdir(stream) {
             let entryName = withUnsafeBytes(of: entry.pointee.d_name) {
                 String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if Self.isTemporary(entryName) { stale.append(entryName) }
+            if Self.isTemporary(entryName) {
+                stale.append(entryName)
+            } else if depth > 0, [UInt8(DT_DIR), UInt8(DT_UNKNOWN)].contains(entry.pointee.d_type), entryName != ".",
+                entryName != ".."
+            {
+                folders.append(entryName)
+            }
         }
         for entry in stale { unlinkat(parent, entry, 0) }
+        for folder in folders {
+            let child = openat(parent, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0 else { continue }
+            sweepStaleTemporaries(in: child, depth: depth - 1)
+            close(child)
+        }
     }
 
     /// What no user file is named: SanteDoc's own prefix, the writing process's id, then

@@ -54,6 +54,9 @@ public struct MissionIndicator: Sendable {
     public var label: String
     public var kind: IndicatorKind
     public var initialValue: String?
+    /// When and by whom the starting value was measured (`valeur_initiale: {valeur, annee, source}`).
+    public var initialYear: Int?
+    public var initialSource: String?
     /// The target, as signed and as renegotiated for later years.
     public var target = Renegotiable<Condition>()
     /// The proof the contract names (« Requête de la CPAM »).

@@ -16,6 +16,8 @@ public struct Project: Sendable {
     public var missions: [Mission] = []
     public var missionsLocation: SourceLocation?
     public var contract = Contract()
+    /// The regional health plan the projet serves (`prs`), if stated.
+    public var regionalPlan: RegionalPlan?
     public var indicators: [DiagnosticIndicator] = []
     public var indicatorsLocation: SourceLocation?
     public var sections: [TextSection] = []

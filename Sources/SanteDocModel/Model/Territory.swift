@@ -15,8 +15,45 @@ public struct Territory: Sendable {
     public var communeListLocation: SourceLocation?
     /// Where the territory was described (nil: not yet).
     public var location: SourceLocation?
+    /// The neighbouring CPTS and the communes each claims, to tell an overlap; nil when the
+    /// project does not say (an empty list: it has none).
+    public var neighbours: [NeighbourCPTS]?
+    public var neighboursLocation: SourceLocation?
 
     public init() {}
+}
+
+/// A neighbouring CPTS, with the INSEE codes of its communes as its own list gives them.
+public struct NeighbourCPTS: Sendable {
+    public var name: String
+    /// The file of its communes, in the project.
+    public var file: String
+    public var communeCodes: [String]
+    public var location: SourceLocation
+
+    package init(name: String, file: String, communeCodes: [String], location: SourceLocation) {
+        self.name = name
+        self.file = file
+        self.communeCodes = communeCodes
+        self.location = location
+    }
+}
+
+/// The regional health plan (projet régional de santé) the projet says it serves, with the
+/// objectives each mission contributes to: with the territory, what an ARS checks first.
+public struct RegionalPlan: Sendable {
+    public var name: Located<String>?
+    public var objectives: [(mission: String, objective: String, location: SourceLocation)]
+    public var location: SourceLocation
+
+    package init(
+        name: Located<String>?, objectives: [(mission: String, objective: String, location: SourceLocation)],
+        location: SourceLocation
+    ) {
+        self.name = name
+        self.objectives = objectives
+        self.location = location
+    }
 }
 
 public struct Department: Sendable {

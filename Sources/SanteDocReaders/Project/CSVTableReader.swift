@@ -31,6 +31,20 @@ struct CSVTableReader {
         return (lines.dropFirst(leading).joined(separator: "\n"), leading)
     }
 
+    /// The text of a leading `# Source : …` comment line, the provenance of the table.
+    static func sourceComment(_ text: String) -> String? {
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingWhitespace()
+            guard trimmed.hasPrefix("#") else { return nil }
+            let comment = trimmed.dropFirst().trimmingWhitespace()
+            for prefix in ["Source :", "Source\u{00A0}:", "Source:"] where comment.hasPrefix(prefix) {
+                let value = comment.dropFirst(prefix.count).trimmingWhitespace()
+                return value.isEmpty ? nil : "Source : " + value + (value.hasSuffix(".") ? "" : ".")
+            }
+        }
+        return nil
+    }
+
     func read(_ source: String) -> [Row]? {
         let (text, leadingLines) = Self.withoutComments(source)
         guard

@@ -1,11 +1,16 @@
 import SanteDocModel
 
 /// `communes.csv`: code_insee;commune;population;superficie_km2
-struct CommuneListReader {
+public struct CommuneListReader {
     let file: String
     let diagnostics: DiagnosticEngine
 
-    func read(_ text: String) -> [Commune] {
+    public init(file: String, diagnostics: DiagnosticEngine) {
+        self.file = file
+        self.diagnostics = diagnostics
+    }
+
+    public func read(_ text: String) -> [Commune] {
         let csv = CSVTableReader(
             file: file, required: ["code_insee", "commune", "population"],
             optional: ["superficie_km2"], maximumRows: Limits.communeRows,

@@ -108,12 +108,27 @@ struct MissionDataReader {
                 item.require("libelle", "le libellé de l’indicateur", example: "libelle: \"…\"")
                 return nil
             }
-            let initial = item.string("valeur_initiale")
+            // A starting value alone, or with the year and the source of its measure.
+            var initialYear: Int?
+            var initialSource: String?
+            var initial: Located<String>?
+            if case .mapping? = item["valeur_initiale"],
+                let measured = item.mapping("valeur_initiale", allowed: ["valeur", "annee", "source"])
+            {
+                initial = measured.string("valeur")
+                initialYear = measured.integer("annee", Limits.year)?.value
+                initialSource = measured.string("source")?.value
+                if initial == nil { measured.require("valeur", "la valeur de départ", example: "valeur: \"219\"") }
+            } else {
+                initial = item.string("valeur_initiale")
+            }
             let evidence = item.string("justificatif")
             var indicator = MissionIndicator(
                 label: label.value, kind: item.enumValue("type", IndicatorKind.self) ?? .result,
                 initialValue: initial?.value, location: item.location)
             indicator.evidence = evidence?.value
+            indicator.initialYear = initialYear
+            indicator.initialSource = initialSource
             indicator.fieldLocations[.label] = label.location
             indicator.fieldLocations[.kind] = item.valueLocation(of: "type")
             if let initial { indicator.fieldLocations[.initialValue] = initial.location }

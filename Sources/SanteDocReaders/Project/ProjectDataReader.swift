@@ -6,7 +6,7 @@ import Yams
 struct ProjectDataReader {
     static let topLevelKeys = [
         "document", "identite", "territoire", "chronologie", "professionnels", "membres_total",
-        "partenaires", "gouvernance", "missions", "contrat",
+        "partenaires", "gouvernance", "missions", "contrat", "prs",
     ]
     let file: String
     let diagnostics: DiagnosticEngine
@@ -30,6 +30,7 @@ struct ProjectDataReader {
         readTerritory(top, into: &project)
         readMembers(top, into: &project)
         readGovernance(top, into: &project)
+        readRegionalPlan(top, into: &project)
         MissionDataReader(diagnostics: diagnostics).read(top, into: &project)
         if let contract = top.mapping(
             "contrat", allowed: ["version_aci", "date_signature", "date_avenant", "lieu_signature", "signataires"])
@@ -105,7 +106,7 @@ struct ProjectDataReader {
                 "territoire",
                 allowed: [
                     "nom", "departement", "population", "nombre_communes", "superficie_km2", "part_departement",
-                    "taille_aci", "reference_population",
+                    "taille_aci", "reference_population", "cpts_voisines",
                 ])
         else { return }
         project.territory.location = territory.location
@@ -116,6 +117,23 @@ struct ProjectDataReader {
         project.territory.declaredDepartmentShare = territory.number("part_departement", range: 0...100)
         project.territory.declaredSizeClass = territory.integer("taille_aci", Limits.sizeClass)
         project.territory.populationReference = territory.string("reference_population")?.value
+        if territory.keys.contains("cpts_voisines") {
+            project.territory.neighboursLocation = territory.location(of: "cpts_voisines")
+            project.territory.neighbours = territory.mappings(
+                "cpts_voisines", allowed: ["nom", "communes"],
+                example: "cpts_voisines:\n  - {nom: \"CPTS du Pays voisin\", communes: voisines/pays-voisin.csv}"
+            ).compactMap { item in
+                guard let name = item.string("nom"), let file = item.string("communes") else {
+                    item.require("nom", "le nom de la CPTS voisine", example: "nom: \"CPTS du Pays voisin\"")
+                    item.require(
+                        "communes", "le fichier de ses communes (dans le projet)",
+                        example: "communes: voisines/pays-voisin.csv")
+                    return nil
+                }
+                // The codes are read from the file by the project reader.
+                return NeighbourCPTS(name: name.value, file: file.value, communeCodes: [], location: item.location)
+            }
+        }
         if let department = territory.mapping(
             "departement", allowed: ["nom", "code", "population", "source_population"])
         {
@@ -180,6 +198,23 @@ struct ProjectDataReader {
                     name: name.value, kind: kind, agreement: item.boolean("convention") ?? false,
                     role: item.string("role")?.value, location: item.location))
         }
+    }
+
+    /// `prs: {nom: "…", objectifs: [{mission: acces-soins, objectif: "…"}]}`.
+    private func readRegionalPlan(_ top: YAMLMapping, into project: inout Project) {
+        guard let plan = top.mapping("prs", allowed: ["nom", "objectifs"]) else { return }
+        let objectives = plan.mappings(
+            "objectifs", allowed: ["mission", "objectif"],
+            example: "objectifs:\n  - {mission: acces-soins, objectif: \"…\"}"
+        ).compactMap { item -> (mission: String, objective: String, location: SourceLocation)? in
+            guard let mission = item.string("mission"), let objective = item.string("objectif") else {
+                item.require("mission", "la mission qui sert l’objectif", example: "mission: acces-soins")
+                item.require("objectif", "l’objectif du PRS", example: "objectif: \"…\"")
+                return nil
+            }
+            return (mission.value, objective.value, item.location)
+        }
+        project.regionalPlan = RegionalPlan(name: plan.string("nom"), objectives: objectives, location: plan.location)
     }
 
     private func readGovernance(_ top: YAMLMapping, into project: inout Project) {

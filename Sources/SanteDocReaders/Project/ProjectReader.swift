@@ -36,9 +36,14 @@ public struct ProjectReader {
         } else if let text = folder.readText(map.dataFile, diagnostics: diagnostics) {
             ProjectDataReader(file: map.dataFile, diagnostics: diagnostics).read(text, into: &project)
         }
+        readNeighbours(into: &project)
         if folder.exists(map.communesFile), let text = folder.readText(map.communesFile, diagnostics: diagnostics) {
             project.territory.communes = CommuneListReader(file: map.communesFile, diagnostics: diagnostics).read(text)
             project.territory.communeListLocation = SourceLocation(file: map.communesFile)
+            // The list's own `# Source :` line (written by `santedoc communes`) when projet.yaml says none.
+            if project.territory.populationReference == nil {
+                project.territory.populationReference = CSVTableReader.sourceComment(text)
+            }
         }
         if folder.exists(map.indicatorsFile), let text = folder.readText(map.indicatorsFile, diagnostics: diagnostics) {
             project.indicators = IndicatorTableReader(file: map.indicatorsFile, diagnostics: diagnostics).read(text)
@@ -52,6 +57,44 @@ public struct ProjectReader {
         }
         cache?.keep(only: Set(sectionFiles))
         return (project, placeholders, map)
+    }
+
+    /// The INSEE codes of each neighbouring CPTS, from its file in the project (a column
+    /// `code_insee`, or the first column).
+    private func readNeighbours(into project: inout Project) {
+        guard let neighbours = project.territory.neighbours else { return }
+        project.territory.neighbours = neighbours.map { neighbour in
+            var neighbour = neighbour
+            guard !neighbour.file.hasPrefix("/"), !neighbour.file.split(separator: "/").contains("..") else {
+                diagnostics.error(
+                    "fichier.hors-projet", at: neighbour.location,
+                    "« \(neighbour.file) » mène hors du dossier du projet ; SanteDoc ne lit que les fichiers du projet.",
+                    hint: "copiez la liste des communes de « \(neighbour.name) » dans le projet (voisines/…).")
+                return neighbour
+            }
+            guard folder.exists(neighbour.file) else {
+                diagnostics.error(
+                    "territoire.voisine-sans-liste", at: neighbour.location,
+                    "Le fichier des communes de « \(neighbour.name) » (« \(neighbour.file) ») est introuvable dans le projet.",
+                    hint: "copiez la liste de ses communes (code_insee, commune) dans le projet, à ce chemin.")
+                return neighbour
+            }
+            guard let text = folder.readText(neighbour.file, diagnostics: diagnostics) else { return neighbour }
+            let lines = text.split(whereSeparator: \.isNewline).filter { !$0.trimmingWhitespace().hasPrefix("#") }
+            let separator: Character = lines.first?.contains(";") == true ? ";" : ","
+            let header =
+                lines.first?.split(separator: separator, omittingEmptySubsequences: false).map {
+                    $0.trimmingWhitespace().lowercased()
+                } ?? []
+            let column = header.firstIndex(of: "code_insee") ?? 0
+            // Without a header, the first line is already a commune (`24037;Bergerac`).
+            let isCode = header.first.map { $0.count == 5 && $0.allSatisfy { $0.isNumber || $0 == "a" || $0 == "b" } }
+            neighbour.communeCodes = lines.dropFirst(isCode == true ? 0 : 1).compactMap { line in
+                let fields = line.split(separator: separator, omittingEmptySubsequences: false)
+                return column < fields.count ? String(fields[column].trimmingWhitespace()) : nil
+            }.filter { !$0.isEmpty }
+            return neighbour
+        }
     }
 
     /// Whether the sources together stay under `Limits.projectBytes`, measured before any is

@@ -4,11 +4,12 @@ import SanteDocModel
 /// yearly archive): separator `;`, one commune a row. The current layout gives the full
 /// commune code (`COM`, e.g. `01001`); older ones give the department (`DEP`) and the
 /// commune's number in it (`COM` or `CODCOM`, `001`). The population is the municipal one
-/// (`PMUN`), the one that sets the ACI size.
+/// (`PMUN`), the one that sets the ACI size. DataSanté's `t_popref_com` (`COM25_CODE`,
+/// `popref_mun`) is read too; it names no commune (`name` is nil then).
 public struct InseePopulationReader {
     public struct Commune: Equatable, Sendable {
         public var code: String
-        public var name: String
+        public var name: String?
         public var population: Int
     }
 
@@ -29,7 +30,9 @@ public struct InseePopulationReader {
             diagnostics.error("insee.colonnes", at: SourceLocation(file: file), "Le fichier de l’INSEE est vide.")
             return nil
         }
-        let columns = header.split(separator: ";", omittingEmptySubsequences: false).map {
+        // INSEE writes `;`; a DataSanté extract may come with `,`.
+        let separator: Character = header.contains(";") || !header.contains(",") ? ";" : ","
+        let columns = header.split(separator: separator, omittingEmptySubsequences: false).map {
             $0.trimmingWhitespace().uppercased()
         }
         func column(_ names: String...) -> Int? { names.lazy.compactMap { columns.firstIndex(of: $0) }.first }
@@ -37,20 +40,20 @@ public struct InseePopulationReader {
         let full = column("COM", "CODGEO", "COM25_CODE")
         // Older layouts call the number in the department `COM` too.
         let number = column("CODCOM") ?? full
-        guard let name = column("COMMUNE", "LIBGEO", "NCC"), let population = column("PMUN", "POPREF_MUN"),
-            full != nil || (department != nil && number != nil)
+        let name = column("COMMUNE", "LIBGEO", "NCC")
+        guard let population = column("PMUN", "POPREF_MUN"), full != nil || (department != nil && number != nil)
         else {
             diagnostics.error(
                 "insee.colonnes", at: SourceLocation(file: file),
                 "Ce fichier n’a pas les colonnes des populations de référence de l’INSEE (COM ou DEP et CODCOM, "
-                    + "Commune, PMUN) : « \(header.prefix(80)) ».",
+                    + "PMUN) ni celles de DataSanté (COM25_CODE, popref_mun) : « \(header.prefix(80)) ».",
                 hint: "prenez le fichier donnees_communes.csv de l’archive « ensemble » des populations de référence "
                     + "(insee.fr).")
             return nil
         }
         var communes: [String: Commune] = [:]
         for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let fields = line.split(separator: ";", omittingEmptySubsequences: false).map {
+            let fields = line.split(separator: separator, omittingEmptySubsequences: false).map {
                 String($0.trimmingWhitespace())
             }
             let code: String
@@ -64,7 +67,7 @@ public struct InseePopulationReader {
             } else {
                 continue
             }
-            guard name < fields.count, population < fields.count,
+            guard name.map({ $0 < fields.count }) ?? true, population < fields.count,
                 let inhabitants = Int(fields[population].filter { $0 != " " && $0 != "\u{00A0}" })
             else {
                 diagnostics.warning(
@@ -72,7 +75,7 @@ public struct InseePopulationReader {
                     "Ligne de l’INSEE illisible (commune \(code)) : elle est ignorée.")
                 continue
             }
-            communes[code] = Commune(code: code, name: fields[name], population: inhabitants)
+            communes[code] = Commune(code: code, name: name.map { fields[$0] }, population: inhabitants)
         }
         return communes
     }

@@ -26,7 +26,7 @@ public enum ReferentialReader {
         ).compactMap { item in
             guard let id = item.string("id"), let title = item.string("titre"),
                 let check = item.mapping(
-                    "verification", allowed: ["type", "champ", "mots_min", "mission", "instances"]),
+                    "verification", allowed: ["type", "champ", "mots_min", "mission", "instances", "si_mission"]),
                 let kind = check.string("type")
             else {
                 for key in ["id", "titre", "verification"] {
@@ -49,7 +49,7 @@ public enum ReferentialReader {
             }
             seen[id.value] = id.location
             var parameters: [String: [String]] = [:]
-            for key in ["champ", "mots_min", "mission", "instances"] where check[key] != nil {
+            for key in ["champ", "mots_min", "mission", "instances", "si_mission"] where check[key] != nil {
                 parameters[key] = check.strings(key)
             }
             if let problem = catalogue.problem(kind.value, parameters) {

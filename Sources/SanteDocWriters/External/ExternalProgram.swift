@@ -58,7 +58,8 @@ struct ProgramRun {
         do {
             finished = try ChildProcess.run(
                 executable.path, arguments,
-                environment: ProcessInfo.processInfo.environment.merging(Self.reproducible) { $1 },
+                environment: ProcessInfo.processInfo.environment.merging(Self.reproducible) { $1 }
+                    .merging(directory.map(EngineSandbox.environment(for:)) ?? [:]) { $1 },
                 directory: directory?.path, input: input)
         } catch {
             throw ExternalProgramError.failed(program: program.name, status: -1, messages: "\(error)")

@@ -42,8 +42,10 @@ struct FundingCheck: RequirementCheck {
         }
         guard funding.annualTotal != nil else {
             let unknown =
-                (funding.operating == nil ? ["fonctionnement"] : [])
-                + funding.missions.filter { $0.total == nil }.map(\.id)
+                (funding.operating == nil ? ["le fonctionnement"] : [])
+                + funding.missions.filter { $0.total == nil }.map {
+                    "« \(funding.table.mission($0.id)?.title ?? $0.id) »"
+                }
             return incomplete(
                 requirement, at: location,
                 "Montants non publiés pour la taille \(funding.sizeClass) : "

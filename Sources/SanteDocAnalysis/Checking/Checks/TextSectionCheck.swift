@@ -7,6 +7,14 @@ struct TextSectionCheck: RequirementCheck {
 
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
         let minimum = requirement.parameter("mots_min").flatMap(Int.init) ?? Self.defaultMinimumWords
+        // `si_mission`: due only where the ACI in force has that mission (the crisis plan).
+        if let mission = requirement.parameter("si_mission"), let table = context.fundingTable,
+            table.mission(mission) == nil
+        {
+            var result = ok(requirement, at: nil, "Mission non prévue par « \(table.title) ».")
+            result.isApplicable = false
+            return result
+        }
         let covering = context.project.sections.filter { $0.covers.contains { $0.value == requirement.id } }
         guard !covering.isEmpty else {
             let suggested = context.sources.sectionFile(for: requirement.id)
