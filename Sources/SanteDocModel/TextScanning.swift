@@ -39,3 +39,15 @@ extension StringProtocol where SubSequence == Substring {
         return self[first...last]
     }
 }
+
+extension String {
+    /// Without a leading `word` (any case) and what separates it from the rest: « Version 2 »
+    /// → « 2 ». Unchanged when nothing would remain.
+    package func droppingLeadingWord(_ word: String) -> String {
+        guard count > word.count, prefix(word.count).lowercased() == word.lowercased() else { return self }
+        let rest = dropFirst(word.count)
+        guard let first = rest.first, first == " " || first == "\u{00A0}" || first == ":" else { return self }
+        let trimmed = rest.drop { $0 == " " || $0 == "\u{00A0}" || $0 == ":" }
+        return trimmed.isEmpty ? self : String(trimmed)
+    }
+}

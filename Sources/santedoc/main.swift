@@ -8,7 +8,9 @@ import SanteDocReaders
 import SanteDocWriters
 
 struct SanteDoc: ParsableCommand {
-    static let subcommandNames = ["build", "check", "annexes", "bilan", "figures", "communes", "apercu", "init"]
+    static let subcommandNames = [
+        "build", "check", "annexes", "bilan", "figures", "communes", "apercu", "init", "aide",
+    ]
     static let configuration = CommandConfiguration(
         commandName: "santedoc",
         abstract: "Assemble, calcule et vérifie le projet de santé d’une CPTS.",
@@ -16,6 +18,7 @@ struct SanteDoc: ParsableCommand {
             "Sans dossier indiqué : « Project » s’il existe, sinon le dossier courant s’il contient projet.yaml.",
         subcommands: [
             Build.self, Check.self, Annexes.self, Bilan.self, Figures.self, Communes.self, Preview.self, Init.self,
+            Guide.self,
         ],
         helpNames: [.short, .long, .customLong("aide")])
 

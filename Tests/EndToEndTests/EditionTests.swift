@@ -12,7 +12,8 @@ final class EditionTests: XCTestCase {
         let copy = try CommandRunner.copy(fixture)
         let yaml = copy.appendingPathComponent("projet.yaml")
         let text = try String(contentsOf: yaml, encoding: .utf8)
-        try Data(("document:\n  version: \"1.0\"\n  date: 2026-03-01\n" + text).utf8).write(to: yaml)
+        // Written as `init`'s example suggests: « Version … ».
+        try Data(("document:\n  version: \"Version 1.0\"\n  date: 2026-03-01\n" + text).utf8).write(to: yaml)
         return copy
     }
 
@@ -27,7 +28,11 @@ final class EditionTests: XCTestCase {
             return String(trimmed.dropFirst(6))
         }.filter { $0.contains(".") }  // « chronologie » alone is also the chapter's plain name
         XCTAssertGreaterThan(ids.count, 20)
-        return ["couvre:", ".yaml", ".csv", "Templates/", "non déterminé", "À rédiger", "Version de travail"] + ids
+        return [
+            "couvre:", ".yaml", ".csv", "Templates/", "non déterminé", "À rédiger", "Version de travail",
+            // The board's instruction, and words doubled by a label before a value that repeats it.
+            "toute modification se fait dans les sources", "Version Version", "Version : Version", "CPTS CPTS",
+        ] + ids
     }
 
     func testTheSubmissionEditionIsRefusedWhileABlockingRequirementIsUnmet() throws {

@@ -46,5 +46,13 @@ final class InstallTests: XCTestCase {
             FileManager.default.fileExists(atPath: fixture.appendingPathComponent("Build/projet-de-sante.html").path))
         let figures = try santedoc(["figures"], in: fixture)
         XCTAssertTrue(figures.stdout.contains("territoire.population"), figures.stdout)
+        // The documentation projet.yaml points to, from the installed program.
+        let guide = try santedoc(["aide", "format"], in: URL(fileURLWithPath: "/"))
+        XCTAssertEqual(guide.status, 0, guide.stderr)
+        XCTAssertTrue(guide.stdout.hasPrefix("# Le format d’un projet SanteDoc"), String(guide.stdout.prefix(80)))
+        let messages = try santedoc(["aide", "diagnostics"], in: URL(fileURLWithPath: "/"))
+        XCTAssertTrue(messages.stdout.contains("`contrat.deja-scelle`"))
+        let skeleton = try String(contentsOf: project.appendingPathComponent("projet.yaml"), encoding: .utf8)
+        XCTAssertTrue(skeleton.contains("« santedoc aide format »"), "the skeleton names the command")
     }
 }

@@ -66,7 +66,7 @@ public struct AnnexAssembler {
     }
 
     func cover() -> [CoverLine] {
-        var lines = [CoverLine("CPTS", project.identity.name?.value ?? "dénomination à préciser")]
+        var lines = [CoverLine("Dénomination", project.identity.name?.value ?? "à préciser")]
         if let table = figures.funding?.table { lines.append(CoverLine("Cadre conventionnel", table.title)) }
         if let size = figures.territory.sizeClass { lines.append(CoverLine("Taille", "\(size)")) }
         let signature = project.contract.signatureDate?.value

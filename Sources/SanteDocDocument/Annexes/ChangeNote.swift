@@ -28,7 +28,7 @@ public struct ChangeNote: Equatable, Sendable, Codable {
     }
 
     public func document(cpts: String, period: String?) -> Document {
-        var cover = [CoverLine("CPTS", cpts), CoverLine("Comparée à", baseline)]
+        var cover = [CoverLine("Dénomination", cpts), CoverLine("Comparée à", baseline)]
         if let period { cover.append(CoverLine("Période de l’année \(year)", period)) }
         var blocks: [Block] = []
         if recomputed {

@@ -23,7 +23,8 @@ struct ProjectDataReader {
         project.documentLocation =
             top.keys.contains("document") ? top.location(of: "document") : SourceLocation(file: file)
         if let document = top.mapping("document", allowed: ["version", "date"]) {
-            project.draftVersion = document.string("version")?.value
+            // « Version 2 » and « 2 » say the same: the documents print the word once.
+            project.draftVersion = document.string("version")?.value.droppingLeadingWord("version")
             project.draftDate = document.date("date")?.value
         }
         readIdentity(top, into: &project)
