@@ -3,6 +3,8 @@
 
 - axe-core (WCAG 2.1 A/AA and best practices): serious or critical violations fail;
 - every table-of-contents link must point at an element of the page;
+- on a phone (390 px wide, as a mobile browser lays it out) the page never scrolls
+  sideways: wide tables scroll inside their own labelled box;
 - a screenshot and an A4 print-to-PDF are made in a temporary folder (nothing is kept);
 - the PDF must have several pages, each chapter starting on a new page.
 
@@ -61,13 +63,28 @@ def audit(page, workdir):
             "return [...document.querySelectorAll('section.chapitre > h2')].map(h => h.textContent.trim());"
         )
         driver.save_screenshot(str(workdir / "page.png"))
+        # A phone: 390 px, laid out as a mobile browser does.
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+        driver.get(page.as_uri())
+        phone = driver.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "const wide = [...document.querySelectorAll('body *')].filter(e => {"
+            "  const r = e.getBoundingClientRect(); if (r.right <= w + 1) return false;"
+            "  for (let p = e.parentElement; p; p = p.parentElement) {"
+            "    const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return false; }"
+            "  return true; }).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+            "  + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : '')"
+            "  + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');"
+            "return {width: w, scroll: document.documentElement.scrollWidth, wide: wide};"
+        )
     finally:
         driver.quit()
     violations = [
         {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": v["nodes"][:5]}
         for v in result["violations"]
     ]
-    return violations, broken, links, chapters
+    return violations, broken, links, chapters, phone
 
 
 def printed(page, workdir, chapters):
@@ -98,7 +115,7 @@ def main():
     page = pathlib.Path(sys.argv[1]).resolve()
     with tempfile.TemporaryDirectory() as folder:
         workdir = pathlib.Path(folder)
-        violations, broken, links, chapters = audit(page, workdir)
+        violations, broken, links, chapters, phone = audit(page, workdir)
         pages, starts = printed(page, workdir, chapters)
         screenshot = (workdir / "page.png").stat().st_size
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
@@ -107,6 +124,9 @@ def main():
         failures.append(f"{len(serious)} violations graves d'accessibilité")
     if broken:
         failures.append(f"liens du sommaire sans cible : {broken}")
+    if phone["scroll"] > phone["width"]:
+        failures.append(f"sur un téléphone ({phone['width']} px), la page défile de côté sur "
+                        f"{phone['scroll']} px : {phone['wide']}")
     if pages < 2:
         failures.append("le PDF n'a qu'une page")
     unplaced = [title for title in chapters if title not in starts]
@@ -116,7 +136,7 @@ def main():
         failures.append("deux chapitres commencent sur la même page")
     report = {
         "page": str(page), "violations": violations, "toc_links": links, "broken_links": broken,
-        "chapters": chapters, "pdf_pages": pages, "chapter_pages": starts,
+        "chapters": chapters, "phone": phone, "pdf_pages": pages, "chapter_pages": starts,
         "screenshot_bytes": screenshot, "failures": failures,
     }
     print(json.dumps(report, ensure_ascii=False, indent=2))

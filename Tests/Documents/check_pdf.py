@@ -11,6 +11,11 @@ officer would read it, with poppler-utils and qpdf.
 - no heading sits alone at the bottom of a page; the last page is not near-empty;
 - no word starts left of the text block (a chart label cut at the picture's edge);
 - a table's total rows are printed once, not repeated at every page break;
+- accessibility (PDF/UA-1, read with pikepdf): a tag tree marked as such, the document's
+  language (fr) and title shown as the window title, every chapter a heading tag, every table
+  a Table with header cells (TH), every figure a Figure with its alternative text, the PDF/UA
+  and PDF/A-2 identification in the metadata;
+- a short table (6 rows or fewer) never spans two pages;
 - optionally (--repeated-header TEXT) a table header repeated on each page it spans.
 
 Usage: check_pdf.py DOC.pdf DOC.xml [--repeated-header TEXT]   — prints a JSON report,
@@ -62,6 +67,82 @@ def pages_text(pdf, count, layout):
     return [run("pdftotext", *options, "-f", str(n), "-l", str(n), pdf, "-") for n in range(1, count + 1)]
 
 
+def accessibility(path, chapters, tables):
+    """The tag tree a screen reader reads, and the PDF/UA-1 and PDF/A-2 claims."""
+    import pikepdf
+
+    failures = []
+    pdf = pikepdf.open(path)
+    root = pdf.Root
+    if not str(root.get("/Lang", "")).startswith("fr"):
+        failures.append(f"langue du document absente ou non française : {root.get('/Lang')}")
+    if not bool(root.get("/MarkInfo", {}).get("/Marked", False)):
+        failures.append("PDF non balisé (/MarkInfo /Marked absent)")
+    if not bool(root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)):
+        failures.append("le titre du document n’est pas affiché comme titre de la fenêtre")
+    if not str(pdf.docinfo.get("/Title", "")).strip():
+        failures.append("titre du document absent des métadonnées")
+    xmp = str(root.Metadata.read_bytes(), "utf-8") if "/Metadata" in root else ""
+    if "pdfuaid:part" not in xmp and "<pdfuaid:part>1<" not in xmp:
+        failures.append("identification PDF/UA absente des métadonnées XMP")
+    if "pdfaid:part" not in xmp:
+        failures.append("identification PDF/A absente des métadonnées XMP")
+    if "/StructTreeRoot" not in root:
+        return failures + ["arbre de balises absent"]
+    counts = {}
+    figures_without_text = 0
+    short_tables_split = []
+    page_numbers = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+
+    def pages_of(node, found):
+        if isinstance(node, pikepdf.Dictionary):
+            if "/Pg" in node and node.Pg.objgen in page_numbers:
+                found.add(page_numbers[node.Pg.objgen])
+            kids = node.get("/K")
+            if kids is not None:
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                    pages_of(kid, found)
+        return found
+
+    def rows(node):
+        count = 0
+        kids = node.get("/K")
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+            if isinstance(kid, pikepdf.Dictionary):
+                tag = str(kid.get("/S", ""))
+                count += 1 if tag == "/TR" else rows(kid) if tag in ("/THead", "/TBody", "/TFoot") else 0
+        return count
+
+    def walk(node):
+        nonlocal figures_without_text
+        if not isinstance(node, pikepdf.Dictionary):
+            return
+        tag = str(node.get("/S", ""))
+        if tag:
+            counts[tag] = counts.get(tag, 0) + 1
+            if tag == "/Figure" and not str(node.get("/Alt", "")).strip():
+                figures_without_text += 1
+            if tag == "/Table" and rows(node) <= 7 and len(pages_of(node, set())) > 1:
+                short_tables_split.append(sorted(pages_of(node, set())))
+        kids = node.get("/K")
+        if kids is not None:
+            for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                walk(kid)
+
+    walk(root.StructTreeRoot)
+    if counts.get("/H1", 0) < chapters:
+        failures.append(f"{counts.get('/H1', 0)} titres balisés H1 pour {chapters} chapitres")
+    if counts.get("/Table", 0) < tables:
+        failures.append(f"{counts.get('/Table', 0)} tableaux balisés pour {tables} tableaux")
+    if tables and counts.get("/TH", 0) == 0:
+        failures.append("aucune cellule d’en-tête (TH) balisée")
+    if figures_without_text:
+        failures.append(f"{figures_without_text} figure(s) sans texte de remplacement")
+    for pages in short_tables_split:
+        failures.append(f"un tableau court (6 lignes au plus) est coupé entre les pages {pages}")
+    return failures
+
+
 def main():
     pdf, xml = sys.argv[1], sys.argv[2]
     repeated = sys.argv[sys.argv.index("--repeated-header") + 1] if "--repeated-header" in sys.argv else None
@@ -98,16 +179,20 @@ def main():
                 f"ligne de total « {label} » imprimée {whole.count(label)} fois pour {source_text.count(label)} "
                 "dans le document : répétée à un saut de page")
 
+    failures += accessibility(pdf, len(chapters), len(captions))
+
     # Table of contents: lines « titre ....... n » on the pages after the cover.
     toc = []
     for number, text in enumerate(layout[:4], start=1):
         if "Sommaire" not in text:
             continue
         for line in text.splitlines():
-            match = re.match(r"^\s*(.+?)\s*\.{3,}\s*(\d+)\s*$", line)
+            # Leaders « ..... » or « . . . », then the number (a word joiner may hold it to them).
+            match = re.match(r"^\s*(.+?)\s*(?:\.\s?){3,}[\s\u2060]*(\d+)\s*$", line)
             if match:
                 toc.append((squeeze(match.group(1)), int(match.group(2))))
-    if not toc:
+    # A document of one chapter needs no table of contents (its bookmarks remain).
+    if not toc and len(chapters) > 1:
         failures.append("sommaire sans numéros de page")
     for title, page in toc:
         if not 1 <= page <= count or title not in squeeze(flat[page - 1]):

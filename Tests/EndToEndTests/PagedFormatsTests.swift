@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// PDF (WeasyPrint), ODT and DOCX (pandoc), checked with the tools their readers use:
+/// PDF (Typst), ODT and DOCX (pandoc), checked with the tools their readers use:
 /// poppler and qpdf for the PDF, pandoc and LibreOffice for the office files.
 final class PagedFormatsTests: XCTestCase {
     let project = CommandRunner.repository.appendingPathComponent("Project")
@@ -19,7 +19,7 @@ final class PagedFormatsTests: XCTestCase {
             let build = try CommandRunner.santedoc("build", source.path, "--formats", "tout", "-o", out.path)
             XCTAssertEqual(build.status, 0, build.stderr)
             XCTAssertFalse(
-                build.stderr.contains("WeasyPrint"), "the shipped stylesheets give the PDF engine nothing to ignore")
+                build.stderr.contains("Typst"), "the shipped template gives the PDF engine nothing to warn of")
             let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
             XCTAssertEqual(
                 names, ["completude.html"] + ["docx", "html", "odt", "pdf", "xml"].map { "projet-de-sante.\($0)" })
@@ -27,9 +27,46 @@ final class PagedFormatsTests: XCTestCase {
             try check("check_pdf.py", [out.appendingPathComponent("projet-de-sante.pdf").path, xml])
             try check("check_text.py", [xml, "docbook", xml])
             for kind in ["docx", "odt"] {
-                try check(
-                    "check_text.py",
-                    [out.appendingPathComponent("projet-de-sante.\(kind)").path, kind, xml, "--soffice"])
+                let file = out.appendingPathComponent("projet-de-sante.\(kind)").path
+                try check("check_text.py", [file, kind, xml])
+                try check("check_office.py", [file, xml])
+            }
+        }
+    }
+
+    /// What partners open and comment in, at parity with the PDF for every document: the
+    /// submission edition, the annexes of a year with their note, the annual review.
+    /// (`check_office.py`: heading styles, charts as pictures, internal links, signature
+    /// rows, the draft's mark, and in LibreOffice the table of contents and « page n / N ».)
+    func testOfficeFilesOfEveryDocumentAtParityWithThePDF() throws {
+        let project = try EditionTests.datedCopy(of: fixture)
+        let scenario = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/bilan")
+        let out = CommandRunner.temporaryDirectory()
+        let final = try CommandRunner.santedoc(
+            "build", project.path, "--final", "--formats", "xml,odt,docx", "-o", out.path)
+        XCTAssertEqual(final.status, 0, final.stderr)
+        let annexes = try CommandRunner.santedoc(
+            "annexes", project.path, "--annee", "2", "--formats", "xml,odt,docx", "-o", out.path)
+        XCTAssertEqual(annexes.status, 0, annexes.stderr)
+        let reviewed = try CommandRunner.copy(fixture)
+        try FileManager.default.removeItem(at: reviewed.appendingPathComponent("projet.yaml"))
+        try FileManager.default.copyItem(
+            at: scenario.appendingPathComponent("projet.yaml"), to: reviewed.appendingPathComponent("projet.yaml"))
+        try FileManager.default.copyItem(
+            at: scenario.appendingPathComponent("justificatifs"), to: reviewed.appendingPathComponent("justificatifs"))
+        let review = try CommandRunner.santedoc(
+            "bilan", reviewed.path, "--annee", "1", "--formats", "xml,odt,docx", "-o", out.path)
+        XCTAssertEqual(review.status, 0, review.stderr)
+        let documents = [
+            "projet-de-sante", "annexes/annee-2/annexe-missions", "annexes/annee-2/annexe-financiere",
+            "annexes/annee-2/note-de-modifications", "bilans/bilan-annee-1",
+        ]
+        for name in documents {
+            let xml = out.appendingPathComponent("\(name).xml").path
+            for kind in ["docx", "odt"] {
+                let file = out.appendingPathComponent("\(name).\(kind)").path
+                try check("check_text.py", [file, kind, xml])
+                try check("check_office.py", [file, xml])
             }
         }
     }
@@ -120,12 +157,21 @@ final class PagedFormatsTests: XCTestCase {
         let out = CommandRunner.temporaryDirectory().appendingPathComponent("sortie")
         let result = try CommandRunner.run(
             CommandRunner.santedoc, ["build", fixture.path, "--formats", "xml,pdf,docx", "-o", out.path],
-            environment: ["SANTEDOC_WEASYPRINT": "/nonexistent/weasyprint"])
+            environment: ["SANTEDOC_PYTHON": "/nonexistent/python3"])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(
-            result.stderr.contains("santedoc: erreur: Le format PDF demande le programme « weasyprint »"), result.stderr
-        )
-        XCTAssertTrue(result.stderr.contains("installez le paquet Debian « weasyprint »"))
+            result.stderr.contains("santedoc: erreur: Le format PDF demande le programme « python3 »"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("installez le paquet Debian « python3 »"))
+        // A Python without Typst: the module is named, with how to install it.
+        let bare = try CommandRunner.run(
+            CommandRunner.santedoc, ["build", fixture.path, "--formats", "xml,pdf", "-o", out.path],
+            environment: ["SANTEDOC_PYTHON": "/usr/bin/python3", "PYTHONNOUSERSITE": "1"])
+        if !FileManager.default.fileExists(atPath: "/usr/lib/python3/dist-packages/typst") {
+            XCTAssertEqual(bare.status, 2)
+            XCTAssertTrue(
+                bare.stderr.contains("Le format PDF demande le module Python « typst »")
+                    && bare.stderr.contains("pip install typst==0.15.2"), bare.stderr)
+        }
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "no format is written when one cannot be")
         let unknown = try CommandRunner.santedoc("build", fixture.path, "--formats", "xml,pfd")
         XCTAssertEqual(unknown.status, 64)

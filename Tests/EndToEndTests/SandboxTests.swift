@@ -53,6 +53,17 @@ final class SandboxTests: XCTestCase {
                 + "\n<link rel=\"attachment\" href=\"file:///etc/passwd\"><img src=\"file:///etc/hostname\">\n\n"
                 + "[lien](file:///etc/passwd) ![image](/etc/hostname)\n").utf8
         ).write(to: section)
+        // The PDF engine's own installation (Python and its packages) is part of the toolchain.
+        // It is named by its own path, as a launcher in front of it (a pyenv shim) reads its settings.
+        let python = try CommandRunner.tool(
+            "python3",
+            [
+                "-c",
+                "import sys, site; print(sys.executable); print(sys.prefix); print(sys.base_prefix); "
+                    + "print(site.getusersitepackages())",
+            ])
+        let paths = python.stdout.split(separator: "\n").map(String.init)
+        let engine = paths.dropFirst().map { $0 + "/" }
         let out = CommandRunner.temporaryDirectory()
         let trace = out.appendingPathComponent("trace.txt")
         let result = try CommandRunner.run(
@@ -61,16 +72,18 @@ final class SandboxTests: XCTestCase {
                 "-f", "-qq", "-e", "trace=openat,open,connect,socket", "-o", trace.path,
                 CommandRunner.santedoc.path, "build", project.path, "-o", out.appendingPathComponent("sortie").path,
                 "--formats", "tout",
-            ])
+            ], environment: ["SANTEDOC_PYTHON": paths[0]])
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = try String(contentsOf: trace, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.filter { $0.contains("socket(") || $0.contains("connect(") }, [], "no socket at all")
-        let allowed = [
-            "/usr/", "/lib/", "/lib64/", "/opt/swift/", "/proc/", "/sys/", "/dev/null", "/dev/urandom", "/etc/fonts/",
-            "/etc/ld.so.cache", "/etc/localtime", "/var/cache/fontconfig/", "/tmp/",
-            project.path, out.path, CommandRunner.repository.appendingPathComponent("Templates").path,
-            CommandRunner.santedoc.deletingLastPathComponent().path,
-        ]
+        let allowed =
+            [
+                "/usr/", "/lib/", "/lib64/", "/opt/swift/", "/proc/", "/sys/", "/dev/null", "/dev/urandom",
+                "/etc/fonts/",
+                "/etc/ld.so.cache", "/etc/localtime", "/var/cache/fontconfig/", "/tmp/",
+                project.path, out.path, CommandRunner.repository.appendingPathComponent("Templates").path,
+                CommandRunner.santedoc.deletingLastPathComponent().path,
+            ] + engine
         let opened = lines.filter { !$0.contains("ENOENT") && !$0.contains("ENOTDIR") }.compactMap { line -> String? in
             guard let start = line.range(of: "\"/") else { return nil }
             return String(line[line.index(after: start.lowerBound)...].prefix { $0 != "\"" })

@@ -21,31 +21,40 @@ struct DocumentRenderer: Sendable {
         toolkit: Toolkit, project: any ProjectSources, formats: [DocumentFormat],
         diagnostics: DiagnosticEngine
     ) throws -> DocumentRenderer? {
-        var executables: [String: URL] = [:]
+        var executables: [String: (executable: URL, modulePath: String?)] = [:]
         var missing = false
-        for engine in [ExternalProgram.weasyPrint, .pandoc]
+        for engine in [ExternalProgram.typst, .pandoc]
         where formats.contains(where: { $0.program?.name == engine.name }) {
             guard let url = engine.locate() else {
                 diagnostics.emit(engine.missingDiagnostic())
                 missing = true
                 continue
             }
-            executables[engine.name] = url
+            guard let located = engine.withModule(url) else {
+                diagnostics.emit(engine.missingDiagnostic(moduleOnly: true))
+                missing = true
+                continue
+            }
+            executables[engine.name] = located
         }
         let templates = PageTemplates(toolkit: toolkit, project: project, diagnostics: diagnostics)
         guard let html = templates.writer(), !missing else { return nil }
         var office: [OfficeDocumentWriter.Kind: OfficeDocumentWriter] = [:]
         for kind in [OfficeDocumentWriter.Kind.odt, .docx]
         where formats.contains(DocumentFormat(rawValue: kind.rawValue)!) {
-            guard let reference = templates.referenceDocument(kind.rawValue), let pandoc = executables["pandoc"] else {
+            guard let reference = templates.referenceDocument(kind.rawValue),
+                let draft = templates.referenceDocument(kind.rawValue, draft: true),
+                let pandoc = executables["pandoc"]?.executable
+            else {
                 return nil
             }
-            office[kind] = OfficeDocumentWriter(executable: pandoc, kind: kind, referenceDocument: reference)
+            office[kind] = OfficeDocumentWriter(
+                executable: pandoc, kind: kind, referenceDocument: reference, draftReferenceDocument: draft)
         }
         var pdf: PDFWriter?
-        if let weasyPrint = executables["weasyprint"] {
-            guard let paged = templates.pagedStylesheet() else { return nil }
-            pdf = PDFWriter(executable: weasyPrint, pagedStylesheet: paged)
+        if let python = executables[ExternalProgram.typst.name] {
+            guard let template = templates.pdfTemplate() else { return nil }
+            pdf = PDFWriter(python: python.executable, modulePath: python.modulePath, template: template)
         }
         return DocumentRenderer(
             formats: formats, docBook: try DocBookWriter(schema: toolkit.docBookSchema()), html: html,
@@ -55,28 +64,29 @@ struct DocumentRenderer: Sendable {
     /// `name.xml`, `name.html`… for every document, in the order of `formats`.
     func render(_ documents: [(name: String, document: Document)]) throws -> [(name: String, bytes: [UInt8])] {
         var made: [String: [UInt8]] = [:]
-        var jobs: [(name: String, format: DocumentFormat, source: [UInt8])] = []
+        var jobs: [(name: String, format: DocumentFormat, source: [UInt8], document: Document)] = []
         for (name, assembled) in documents {
             let document = IdentifierAllocator.assign(assembled)
-            let xml = try docBook.write(document)
-            let page = html.write(document)
-            made["\(name).xml"] = xml
-            made["\(name).html"] = page
+            made["\(name).xml"] = try docBook.write(document)
+            made["\(name).html"] = html.write(document)
+            let office = formats.contains { $0 == .odt || $0 == .docx } ? try docBook.write(document, for: .office) : []
             for format in formats where format.program != nil {
-                jobs.append((name, format, format == .pdf ? page : xml))
+                jobs.append((name, format, format == .pdf ? try PDFWriter.input(document) : office, document))
             }
         }
         let conversions = jobs
         let results = concurrentMap(count: conversions.count, width: conversions.count) { index in
-            Result { try convert(conversions[index].source, to: conversions[index].format) }
+            Result {
+                try convert(conversions[index].source, of: conversions[index].document, to: conversions[index].format)
+            }
         }
         for (index, job) in jobs.enumerated() {
             let (bytes, warnings) = try results[index].get()
             made["\(job.name).\(job.format.fileExtension)"] = bytes
             for warning in warnings {
                 diagnostics.warning(
-                    "pdf.avertissement", at: nil, "WeasyPrint (\(job.name).pdf) : \(warning)",
-                    hint: "la feuille de style du projet (modeles/style.css) utilise une règle que le PDF ignore.")
+                    "pdf.avertissement", at: nil, "Typst (\(job.name).pdf) : \(warning)",
+                    hint: "le modèle du PDF du projet (modeles/document.typ) utilise une forme que Typst déconseille.")
             }
         }
         return documents.flatMap { name, _ in
@@ -86,11 +96,14 @@ struct DocumentRenderer: Sendable {
         }
     }
 
-    private func convert(_ source: [UInt8], to format: DocumentFormat) throws -> ([UInt8], [String]) {
+    private func convert(_ source: [UInt8], of document: Document, to format: DocumentFormat) throws -> (
+        [UInt8], [String]
+    ) {
         switch format {
-        case .pdf: return try pdf!.write(html: source)
-        case .odt: return (try office[.odt]!.write(docBook: source), [])
-        case .docx: return (try office[.docx]!.write(docBook: source), [])
+        case .pdf: return try pdf!.write(input: source)
+        case .odt, .docx:
+            let writer = office[format == .odt ? .odt : .docx]!
+            return (try writer.write(docBook: source, of: document), [])
         case .xml, .html: return (source, [])
         }
     }

@@ -87,6 +87,55 @@ enum PageResourceCheck {
         return clean
     }
 
+    /// Functions of Typst that read a file (or, for `import`/`include`, a package fetched from
+    /// the network): the PDF's template lays out the document's data and reads nothing else.
+    static let typstReaders: Set<String> = [
+        "import", "include", "read", "image", "json", "csv", "yaml", "toml", "xml", "cbor", "plugin", "bibliography",
+    ]
+
+    /// Reports every read of a Typst template (`modeles/document.typ`); true when there is none.
+    /// The engine could read nothing beside its empty folder anyway; a package import
+    /// would go to the network, and a clear message beats the engine's.
+    static func check(typst text: String, file: String, diagnostics: DiagnosticEngine) -> Bool {
+        var clean = true
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let characters = Array(line)
+            var index = 0
+            while index < characters.count {
+                guard characters[index].isLetter else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < characters.count,
+                    characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                        || characters[index] == "-"
+                {
+                    index += 1
+                }
+                let word = String(characters[start..<index])
+                // A field (`table.header`) or the end of a longer name is not a call of Typst's own.
+                let before = start > 0 ? characters[start - 1] : " "
+                let next = index < characters.count ? characters[index] : " "
+                let isModule = word == "import" || word == "include"
+                // Data in memory (`json(bytes(sys.inputs.document))`, `image(bytes(…))`) is read from no file.
+                let argument = String(characters[min(index + 1, characters.count)...]).drop { $0 == " " }
+                guard typstReaders.contains(word), before != ".", before != "_",
+                    next == "(" || (isModule && (next == " " || next == "\"")),
+                    isModule || !argument.hasPrefix("bytes(")
+                else { continue }
+                clean = false
+                diagnostics.error(
+                    "modele.ressource-externe",
+                    at: SourceLocation(file: file, line: number + 1, column: start + 1),
+                    "Le modèle du PDF appelle « \(word) », qui lit un fichier ou un paquet : SanteDoc ne lit rien hors "
+                        + "du document.",
+                    hint: "retirez cet appel ; le modèle ne compose que les données du document (sys.inputs.document).")
+            }
+        }
+        return clean
+    }
+
     /// `#place` or `data:` — nothing to fetch; empty values are nothing at all.
     static func isInDocument(_ value: String) -> Bool {
         let lower = value.trimmingCharacters(in: .whitespaces).lowercased()

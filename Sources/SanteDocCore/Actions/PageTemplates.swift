@@ -67,28 +67,31 @@ struct PageTemplates {
         }
     }
 
-    /// The PDF's paged-media stylesheet (`impression.css`), which names nothing outside.
-    func pagedStylesheet() -> String? {
-        guard let style = load("impression.css"),
-            PageResourceCheck.check(stylesheet: style.text, file: style.file, diagnostics: diagnostics)
+    /// The PDF's Typst template (`document.typ`), which reads nothing but the document's data.
+    func pdfTemplate() -> String? {
+        guard let template = load("document.typ", shippedIn: "typst"),
+            PageResourceCheck.check(typst: template.text, file: template.file, diagnostics: diagnostics)
         else { return nil }
-        return style.text
+        return template.text
     }
 
     /// The reference document pandoc takes its styles from: `modeles/reference.EXT` of the
-    /// project, else the one shipped in `Templates/documents/`.
-    func referenceDocument(_ ext: String) -> URL? {
-        let own = "\(Self.projectFolder)/reference.\(ext)"
-        if project.exists(own) {
-            guard let url = (project as? ProjectFolder)?.confinedURL(own) else {
-                diagnostics.error(
-                    "fichier.hors-projet", at: SourceLocation(file: own),
-                    "« \(own) » mène hors du dossier du projet.",
-                    hint: "copiez le fichier dans le dossier du projet au lieu d’un lien.")
-                return nil
+    /// project, else the one shipped in `Templates/documents/`; for a working draft,
+    /// `reference-travail.EXT` (the draft's mark at the head of each page), else the former.
+    func referenceDocument(_ ext: String, draft: Bool = false) -> URL? {
+        if draft {
+            let own = "\(Self.projectFolder)/reference-travail.\(ext)"
+            let shipped = toolkit.templates.appendingPathComponent("documents/reference-travail.\(ext)")
+            if !project.exists(own),
+                project.exists("\(Self.projectFolder)/reference.\(ext)")
+                    || !FileManager.default.fileExists(atPath: shipped.path)
+            {
+                return referenceDocument(ext)
             }
-            return url
+            return project.exists(own) ? confined(own) : shipped
         }
+        let own = "\(Self.projectFolder)/reference.\(ext)"
+        if project.exists(own) { return confined(own) }
         let shipped = toolkit.templates.appendingPathComponent("documents/reference.\(ext)")
         guard FileManager.default.fileExists(atPath: shipped.path) else {
             diagnostics.error(
@@ -100,18 +103,29 @@ struct PageTemplates {
         return shipped
     }
 
-    private func load(_ name: String) -> (file: String, text: String)? {
+    private func confined(_ own: String) -> URL? {
+        guard let url = (project as? ProjectFolder)?.confinedURL(own) else {
+            diagnostics.error(
+                "fichier.hors-projet", at: SourceLocation(file: own),
+                "« \(own) » mène hors du dossier du projet.",
+                hint: "copiez le fichier dans le dossier du projet au lieu d’un lien.")
+            return nil
+        }
+        return url
+    }
+
+    private func load(_ name: String, shippedIn folder: String = "html") -> (file: String, text: String)? {
         let own = "\(Self.projectFolder)/\(name)"
         if project.exists(own) {
             return project.readText(own, diagnostics: diagnostics).map { (own, $0) }
         }
-        let shipped = Self.shippedURL(toolkit, name)
+        let shipped = toolkit.templates.appendingPathComponent(folder).appendingPathComponent(name)
         guard let text = self.shipped[name] ?? (try? String(contentsOf: shipped, encoding: .utf8)) else {
             diagnostics.error(
                 "modele.absent", at: nil,
                 "Modèle « \(name) » introuvable dans \(shipped.deletingLastPathComponent().path).")
             return nil
         }
-        return ("Templates/html/\(name)", text)
+        return ("Templates/\(folder)/\(name)", text)
     }
 }

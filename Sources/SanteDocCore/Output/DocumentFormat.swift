@@ -5,7 +5,7 @@ import SanteDocReaders
 import SanteDocWriters
 
 /// The files a document can be written as. DocBook and HTML are written by SanteDoc
-/// itself; PDF comes from the HTML (WeasyPrint), ODT and DOCX from the DocBook (pandoc).
+/// itself; PDF comes from the document tree (Typst), ODT and DOCX from the DocBook (pandoc).
 public enum DocumentFormat: String, CaseIterable, Sendable {
     case xml, html, pdf, odt, docx
 
@@ -19,7 +19,7 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     public var program: ExternalProgram? {
         switch self {
         case .xml, .html: return nil
-        case .pdf: return .weasyPrint
+        case .pdf: return .typst
         case .odt, .docx: return .pandoc
         }
     }

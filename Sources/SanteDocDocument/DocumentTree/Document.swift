@@ -200,3 +200,53 @@ public struct TableReference: Equatable, Sendable, Codable {
         self.caption = caption
     }
 }
+
+extension Document {
+    /// Every block in reading order: those of each section, then of its subsections, and
+    /// those inside lists, quotes and notes.
+    public var allBlocks: [Block] {
+        var found: [Block] = []
+        func collect(_ blocks: [Block]) {
+            for block in blocks {
+                found.append(block)
+                switch block {
+                case let .list(_, items): items.forEach(collect)
+                case let .quote(quote): collect(quote.blocks)
+                case let .note(note): collect(note.blocks)
+                case .paragraph, .table, .code, .chart: break
+                }
+            }
+        }
+        func collect(_ section: Section) {
+            collect(section.blocks)
+            section.sections.forEach(collect)
+        }
+        chapters.forEach(collect)
+        return found
+    }
+
+    public var tables: [Table] {
+        allBlocks.compactMap { block in
+            guard case let .table(table) = block else { return nil }
+            return table
+        }
+    }
+
+    public var charts: [BarChart] {
+        allBlocks.compactMap { block in
+            guard case let .chart(chart) = block else { return nil }
+            return chart
+        }
+    }
+
+    /// The ids of the sections, in reading order.
+    public var sectionIDs: [String] {
+        var ids: [String] = []
+        func collect(_ section: Section) {
+            ids.append(section.id)
+            section.sections.forEach(collect)
+        }
+        chapters.forEach(collect)
+        return ids
+    }
+}

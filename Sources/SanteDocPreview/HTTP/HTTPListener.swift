@@ -95,7 +95,7 @@ final class HTTPListener: @unchecked Sendable {
         let head: RequestHead
         switch readHead(connection) {
         case nil: return
-        case let .failure(.tooLarge)?:
+        case .failure(.tooLarge)?:
             Self.send(HTTPResponse.text(431, "En-têtes de requête trop grands.").bytes(), to: connection)
             return
         case let .failure(.malformed(reason))?:

@@ -8,8 +8,17 @@ extension DocBookWriter.Context {
         let node = xml.append(
             table.caption.isEmpty ? "informaltable" : "table", to: parent,
             attributes: table.style == .signatures ? [("role", "signatures")] : [])
-        if let id = table.id { xml.setAttribute("id", id, namespacePrefix: "xml", on: node) }
-        if !table.caption.isEmpty { xml.append("title", to: node, text: table.caption) }
+        if reader == .office, !table.caption.isEmpty {
+            // pandoc keeps an anchor of the title as a bookmark, not the table's own id.
+            let title = xml.append("title", to: node)
+            if let id = table.id {
+                xml.setAttribute("id", id, namespacePrefix: "xml", on: xml.append("anchor", to: title))
+            }
+            xml.appendText(table.caption, to: title)
+        } else {
+            if let id = table.id { xml.setAttribute("id", id, namespacePrefix: "xml", on: node) }
+            if !table.caption.isEmpty { xml.append("title", to: node, text: table.caption) }
+        }
         let columnCount = max(1, table.columns.count)
         let group = xml.append("tgroup", to: node, attributes: [("cols", String(columnCount))])
         let widths = TableLayout.widths(table)

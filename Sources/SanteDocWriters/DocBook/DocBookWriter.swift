@@ -13,10 +13,22 @@ public struct DocBookWriter: Sendable {
 
     let schema: RelaxNGSchema?
 
+    /// Who reads the DocBook: anyone (the published file, validated), or pandoc writing the
+    /// ODT and DOCX, which keeps more when the book is shaped for it.
+    public enum Reader: Sendable {
+        case anyone
+        /// Chapters numbered in their titles, as in the HTML and the PDF; table ids as
+        /// anchors in their titles (pandoc drops a table's id, and links to it died); charts
+        /// as pictures (`ID.svg`, given to pandoc beside the book) with their text. (The
+        /// cover table, a preface of its own, is moved to the title page afterwards:
+        /// `OfficeFinishing`.)
+        case office
+    }
+
     /// `schema` nil skips validation (unit tests of the tree only).
     public init(schema: RelaxNGSchema?) { self.schema = schema }
 
-    public func write(_ document: Document) throws -> [UInt8] {
+    public func write(_ document: Document, for reader: Reader = .anyone) throws -> [UInt8] {
         let xml = XMLDocumentBuilder()
         // `status="draft"` is what docbook-xsl reads to mark every page of a draft.
         let book = xml.makeRoot(
@@ -24,11 +36,13 @@ public struct DocBookWriter: Sendable {
             attributes: [("version", "5.0")] + (document.isWorkingDraft ? [("status", "draft")] : []))
         xml.declareNamespace(Self.xlink, prefix: "xlink")
         xml.setLanguage("fr", on: book)
-        let context = Context(xml: xml)
+        let context = Context(xml: xml, reader: reader)
         context.info(document, in: book)
         context.presentation(document, in: book)
-        for chapter in document.chapters { context.section(chapter, element: "chapter", in: book) }
-        if let schema {
+        for (index, chapter) in document.chapters.enumerated() {
+            context.section(chapter, element: "chapter", in: book, number: reader == .office ? index + 1 : nil)
+        }
+        if let schema, reader == .anyone {
             let issues = xml.validate(against: schema)
             if !issues.isEmpty { throw WriterError.invalidDocBook(issues.map(\.description)) }
         }
@@ -37,6 +51,7 @@ public struct DocBookWriter: Sendable {
 
     struct Context {
         let xml: XMLDocumentBuilder
+        var reader: Reader = .anyone
 
         /// Title, subtitle, date and release line, the `info` elements that readers such as
         /// pandoc keep as metadata; the abstract serves docbook-xsl's title page.
@@ -70,7 +85,7 @@ public struct DocBookWriter: Sendable {
             if document.isWorkingDraft { lines.append(CoverLine("Statut", Document.workingDraftMark)) }
             guard !lines.isEmpty else { return }
             let preface = xml.append("preface", to: book)
-            xml.setAttribute("id", "presentation-du-document", namespacePrefix: "xml", on: preface)
+            xml.setAttribute("id", Self.presentationID, namespacePrefix: "xml", on: preface)
             xml.append("title", to: preface, text: document.subtitle.map { "\($0) — présentation" } ?? "Présentation")
             table(
                 Table(
@@ -78,10 +93,10 @@ public struct DocBookWriter: Sendable {
                     rows: lines.map { [[.text($0.label)], [.text($0.value)]] }, rowHeaders: true), in: preface)
         }
 
-        func section(_ section: Section, element: String, in parent: XMLElementHandle) {
+        func section(_ section: Section, element: String, in parent: XMLElementHandle, number: Int? = nil) {
             let node = xml.append(element, to: parent)
             xml.setAttribute("id", section.id, namespacePrefix: "xml", on: node)
-            xml.append("title", to: node, text: section.title)
+            xml.append("title", to: node, text: (number.map { "\($0). " } ?? "") + section.title)
             for block in section.blocks { self.block(block, in: node) }
             if section.blocks.isEmpty && section.sections.isEmpty { xml.append("para", to: node) }
             for child in section.sections { self.section(child, element: "section", in: node) }
@@ -131,6 +146,17 @@ public struct DocBookWriter: Sendable {
         /// media object for a missing image.
         func figure(_ chart: BarChart, in parent: XMLElementHandle) {
             let figure = xml.append("figure", to: parent)
+            if reader == .office {
+                let title = xml.append("title", to: figure)
+                xml.setAttribute("id", chart.id, namespacePrefix: "xml", on: xml.append("anchor", to: title))
+                xml.appendText(chart.title, to: title)
+                let media = xml.append("mediaobject", to: figure)
+                let image = xml.append("imagedata", to: xml.append("imageobject", to: media))
+                xml.setAttribute("fileref", Self.pictureFile(chart), on: image)
+                xml.append(
+                    "phrase", to: xml.append("textobject", to: media), text: BarChartSVG(chart: chart).description)
+                return
+            }
             xml.setAttribute("id", chart.id, namespacePrefix: "xml", on: figure)
             xml.append("title", to: figure, text: chart.title)
             let para = xml.append("para", to: figure, attributes: [("role", "graphique")])
@@ -147,6 +173,21 @@ public struct DocBookWriter: Sendable {
                         + chart.bars.map { "\($0.label) : \($0.valueText)" }.joined(separator: " ; ") + ".", to: para)
             }
         }
+    }
+}
+
+extension DocBookWriter.Context {
+    /// The preface that repeats the cover as body text.
+    public static let presentationID = "presentation-du-document"
+
+    /// The file a chart is drawn in, beside a book written for office readers.
+    static func pictureFile(_ chart: BarChart) -> String { chart.id + ".svg" }
+}
+
+extension DocBookWriter {
+    /// The pictures a book written for office readers names, as files: name and SVG text.
+    public static func pictures(of document: Document) -> [(name: String, bytes: [UInt8])] {
+        document.charts.map { (Context.pictureFile($0), Array(BarChartSVG(chart: $0).standalone.utf8)) }
     }
 }
 

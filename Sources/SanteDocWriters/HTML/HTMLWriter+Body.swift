@@ -86,7 +86,15 @@ struct Body {
         children.append(el("tbody", [], table.rows.map(row)))
         if !table.footer.isEmpty { children.append(el("tfoot", [], table.footer.map(row))) }
         let style: [(String, String)] = table.style == .signatures ? [("class", "signatures")] : []
-        return el("table", (table.id.map { [("id", $0)] } ?? []) + style, children)
+        let element = el("table", (table.id.map { [("id", $0)] } ?? []) + style, children)
+        // On a narrow screen a wide table scrolls in its own box, which a keyboard can reach
+        // and a screen reader names, instead of widening the whole page.
+        return el(
+            "div",
+            [
+                ("class", "tableau-defilant"), ("role", "region"),
+                ("aria-label", table.caption.isEmpty ? "Tableau" : table.caption), ("tabindex", "0"),
+            ], [element])
     }
 
     func inlines(_ content: [Inline]) -> [HTMLNode] { content.map(inline) }

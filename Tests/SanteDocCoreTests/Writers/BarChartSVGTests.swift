@@ -3,14 +3,20 @@ import XCTest
 @testable import SanteDocDocument
 @testable import SanteDocWriters
 
-/// Chart labels: long ones wrap on two lines with whole words, then are shortened; the
+/// Chart labels: long ones wrap on three lines with whole words, then are shortened; the
 /// label column is as wide as the longest line, so no label is cut at the picture's edge.
 final class BarChartSVGTests: XCTestCase {
     func testLongLabelsWrapOnWholeWordsThenAreShortened() {
         XCTAssertEqual(BarChartSVG.lines("Infirmiers"), ["Infirmiers"])
         XCTAssertEqual(
             BarChartSVG.lines("Organiser des parcours pluriprofessionnels autour du patient"),
-            ["Organiser des parcours", "pluriprofessionnels autour du…"])
+            ["Organiser des parcours", "pluriprofessionnels autour du", "patient"])
+        XCTAssertEqual(
+            BarChartSVG.lines("Faciliter l’accès aux soins (médecin traitant, soins non programmés)"),
+            ["Faciliter l’accès aux soins", "(médecin traitant, soins non", "programmés)"], "the whole label, as asked")
+        XCTAssertEqual(
+            BarChartSVG.lines("Développer des actions territoriales de prévention et de dépistage organisé du cancer"),
+            ["Développer des actions", "territoriales de prévention et", "de dépistage organisé du…"])
         XCTAssertEqual(
             BarChartSVG.lines("Faciliter l’accès aux soins (médecin traitant)"),
             ["Faciliter l’accès aux soins", "(médecin traitant)"])
@@ -29,9 +35,10 @@ final class BarChartSVGTests: XCTestCase {
                 .init(label: "Prévention", value: 1, valueText: "1"),
             ], sourceTable: nil)
         let svg = BarChartSVG(chart: chart)
-        XCTAssertEqual(svg.labelWidth, 30 * BarChartSVG.characterWidth + 12)
+        XCTAssertEqual(svg.labelWidth, 29 * BarChartSVG.characterWidth + 12, "« pluriprofessionnels autour du »")
         let page = svg.node.rendered
-        XCTAssertTrue(page.contains(">pluriprofessionnels autour du…</tspan>"), page)
+        XCTAssertTrue(page.contains(">pluriprofessionnels autour du</tspan>"), page)
+        XCTAssertTrue(page.contains(">patient</tspan>"), page)
         XCTAssertTrue(page.contains("<desc id=\"g-desc\">Organiser des parcours pluriprofessionnels autour du patient"))
     }
 }

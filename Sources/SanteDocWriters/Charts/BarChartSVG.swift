@@ -10,10 +10,10 @@ struct BarChartSVG {
     /// Text is drawn at `fontSize` user units; `characterWidth` is a wide average advance at
     /// that size (DejaVu Sans, which the PDF uses, is wider than browser fonts).
     static let plot = 300.0, barHeight = 22.0, gap = 8.0, valueWidth = 100.0, fontSize = 13.0, characterWidth = 8.5
-    /// Long labels wrap onto two lines of at most `lineLength` characters, then are
+    /// Long labels wrap onto three lines of at most `lineLength` characters, then are
     /// shortened (the description keeps them whole): a single long line would widen the
     /// label column until the whole picture, scaled to the page, had unreadable text.
-    static let lineLength = 30, maximumLines = 2, lineHeight = 15.0
+    static let lineLength = 30, maximumLines = 3, lineHeight = 15.0
 
     /// Wide enough for the longest line, so that no label is cut at the left edge.
     var labelWidth: Double {
@@ -44,7 +44,23 @@ struct BarChartSVG {
         }
     }
 
+    /// The picture in the page, with its caption (HTML).
     var node: HTMLNode {
+        el("figure", [("id", chart.id), ("class", "figure-graphique")], [svg(), el("figcaption", text: chart.title)])
+    }
+
+    /// The picture as a file of its own (PDF, DOCX, ODT): its size and its fonts stated,
+    /// since no stylesheet will give them.
+    var standalone: String {
+        svg(standalone: true).rendered
+    }
+
+    /// What a screen reader says in place of the picture: every bar and its value.
+    var description: String {
+        chart.bars.map { "\($0.label) : \($0.valueText)" }.joined(separator: " ; ")
+    }
+
+    func svg(standalone: Bool = false) -> HTMLNode {
         let maximum = max(chart.bars.map(\.value).max() ?? 1, 1)
         let labels = chart.bars.map { Self.lines($0.label) }
         let rowHeight = max(Self.barHeight, Double(labels.map(\.count).max() ?? 1) * Self.lineHeight)
@@ -52,7 +68,6 @@ struct BarChartSVG {
         let labelWidth = self.labelWidth
         let plot = Self.plot
         let width = labelWidth + plot + Self.valueWidth
-        let description = chart.bars.map { "\($0.label) : \($0.valueText)" }.joined(separator: " ; ")
         var children: [HTMLNode] = [
             el("title", [("id", chart.id + "-titre")], text: chart.title),
             el("desc", [("id", chart.id + "-desc")], text: description),
@@ -89,16 +104,21 @@ struct BarChartSVG {
                         el("text", [("x", n(labelWidth + length + 6)), ("y", n(baseline))], text: bar.valueText),
                     ]))
         }
-        let svg = el(
+        let attributes: [(String, String)] =
+            standalone
+            ? [
+                ("width", n(width)), ("height", n(height)),
+                ("font-family", "Liberation Sans, DejaVu Sans, sans-serif"), ("fill", "#1b1f24"),
+            ]
+            : [
+                ("role", "img"), ("aria-labelledby", "\(chart.id)-titre \(chart.id)-desc"), ("class", "graphique"),
+            ]
+        return el(
             "svg",
             [
                 ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(n(width)) \(n(height))"),
-                ("font-size", n(Self.fontSize)), ("role", "img"),
-                ("aria-labelledby", "\(chart.id)-titre \(chart.id)-desc"),
-                ("class", "graphique"),
-            ], children)
-        return el(
-            "figure", [("id", chart.id), ("class", "figure-graphique")], [svg, el("figcaption", text: chart.title)])
+                ("font-size", n(Self.fontSize)),
+            ] + attributes, children)
     }
 
     private func n(_ value: Double) -> String {
