@@ -79,8 +79,8 @@ def main():
         # 2. An edited section shows up by itself, at the same reading position.
         section = sorted((project / "sections").glob("*.md"))[0]
         marker = "Phrase ajoutée pendant l’aperçu, visible sans recharger."
-        # The image gives a warning located in the section: the panel links it (step 4).
-        section.write_text(section.read_text(encoding="utf-8") + "\n" + marker + "\n\n![plan](plan.png)\n",
+        # Raw HTML gives a warning located in the section: the panel links it (step 4).
+        section.write_text(section.read_text(encoding="utf-8") + "\n" + marker + "\n\n<div>bloc</div>\n",
                            encoding="utf-8")
         seconds = wait_for(lambda: marker in in_document(driver, "return document.body.textContent"), 5)
         report["edit_seconds"] = seconds

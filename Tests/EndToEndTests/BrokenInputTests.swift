@@ -126,6 +126,8 @@ final class BrokenInputTests: XCTestCase {
         for line in try lines(folder.appendingPathComponent("_generer.txt")) {
             let parts = line.split(separator: " ", maxSplits: 3).map(String.init)
             let target = project.appendingPathComponent(parts[0])
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             if parts.count == 2, let size = Int(parts[1]) {
                 try Data(repeating: UInt8(ascii: "a"), count: size).write(to: target)
             } else if parts.count == 4, parts[1] == "répéter", let count = Int(parts[2]) {

@@ -178,4 +178,72 @@ final class PagedFormatsTests: XCTestCase {
         XCTAssertTrue(
             unknown.stderr.contains("format « pfd » inconnu") && unknown.stderr.contains("« pdf »"), unknown.stderr)
     }
+
+    /// A PNG and an SVG of the project folder, shown by a section, in the five formats.
+    func testPicturesOfASectionInEveryFormat() throws {
+        let project = try CommandRunner.copy(fixture)
+        let pictures = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/images")
+        try FileManager.default.copyItem(at: pictures, to: project.appendingPathComponent("images"))
+        try Data(
+            """
+            ---
+            titre: "Carte et logo"
+            partie: identite
+            ---
+
+            ![Carte des communes du territoire](images/carte.png)
+
+            Le logo ![Logo de la CPTS](images/logo.svg) figure sur chaque document.
+
+            """.utf8
+        ).write(to: project.appendingPathComponent("sections/14-images.md"))
+        let out = CommandRunner.temporaryDirectory()
+        let build = try CommandRunner.santedoc("build", project.path, "--formats", "tout", "-o", out.path)
+        XCTAssertEqual(build.status, 0, build.stderr)
+        let png = try Data(contentsOf: pictures.appendingPathComponent("carte.png"))
+        let svg = try Data(contentsOf: pictures.appendingPathComponent("logo.svg"))
+
+        let html = try String(contentsOf: out.appendingPathComponent("projet-de-sante.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("src=\"data:image/png;base64,\(png.base64EncodedString())\""), "PNG in the page")
+        XCTAssertTrue(
+            html.contains("src=\"data:image/svg+xml;base64,\(svg.base64EncodedString())\""), "SVG in the page")
+        XCTAssertTrue(
+            html.contains("alt=\"Carte des communes du territoire\"") && html.contains("alt=\"Logo de la CPTS\""))
+
+        let xml = out.appendingPathComponent("projet-de-sante.xml")
+        let book = try String(contentsOf: xml, encoding: .utf8)
+        XCTAssertTrue(book.contains("<imagedata fileref=\"images/carte.png\"/>"), "a mediaobject names the file")
+        XCTAssertTrue(book.contains("<phrase>Logo de la CPTS</phrase>"))
+        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("images/carte.png")), png, "copied beside")
+        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("images/logo.svg")), svg)
+        let jing = try CommandRunner.tool("jing", [BuildCommandTests.rng, xml.path])
+        XCTAssertEqual(jing.status, 0, jing.stdout)
+
+        let pdf = out.appendingPathComponent("projet-de-sante.pdf").path
+        let images = try CommandRunner.tool("pdfimages", ["-list", pdf]).stdout
+        XCTAssertTrue(images.contains("   40    30 "), "the PNG is an image object of the PDF: \(images)")
+        let figures = try CommandRunner.tool(
+            "python3",
+            [
+                "-c",
+                "import pikepdf, sys\nalts = []\ndef walk(n):\n  if isinstance(n, pikepdf.Dictionary):\n"
+                    + "    if str(n.get('/S')) == '/Figure': alts.append(str(n.get('/Alt', '')))\n"
+                    + "    k = n.get('/K')\n    for c in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []): walk(c)\n"
+                    + "pdf = pikepdf.open(sys.argv[1])\nwalk(pdf.Root.StructTreeRoot)\nprint('\\n'.join(alts))",
+                pdf,
+            ]
+        ).stdout
+        XCTAssertTrue(
+            figures.contains("Carte des communes du territoire") && figures.contains("Logo de la CPTS"),
+            "both are tagged figures with their text: \(figures)")
+
+        let docx = try CommandRunner.tool("unzip", ["-l", out.appendingPathComponent("projet-de-sante.docx").path])
+            .stdout
+        let odt = try CommandRunner.tool("unzip", ["-l", out.appendingPathComponent("projet-de-sante.odt").path]).stdout
+        for (listing, folder) in [(docx, "word/media/"), (odt, "Pictures/")] {
+            XCTAssertTrue(
+                listing.contains("\(png.count)") && listing.contains(folder), "the PNG in \(folder): \(listing)")
+            XCTAssertTrue(listing.contains("\(svg.count)"), "the SVG in \(folder): \(listing)")
+        }
+    }
 }

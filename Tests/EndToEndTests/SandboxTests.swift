@@ -42,16 +42,21 @@ final class SandboxTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")
     }
 
-    /// Every format of a project whose sections hold raw HTML naming local files: no socket,
-    /// no file opened outside the project, the output, the toolchain and `Templates/`.
+    /// Every format of a project whose sections hold raw HTML and links naming local files,
+    /// and pictures of its own: no socket, no file opened outside the project, the output,
+    /// the toolchain and `Templates/`. (A picture outside the project is refused before any
+    /// read: `Tests/Fixtures/casse/131-image-hors-projet`.)
     func testTheEnginesOpenNothingOutsideAndNoSocket() throws {
         let project = try CommandRunner.copy(fixture)
+        try FileManager.default.copyItem(
+            at: CommandRunner.repository.appendingPathComponent("Tests/Fixtures/images"),
+            to: project.appendingPathComponent("images"))
         let section = project.appendingPathComponent("sections/01-territoire.md")
         let text = try String(contentsOf: section, encoding: .utf8)
         try Data(
             (text
                 + "\n<link rel=\"attachment\" href=\"file:///etc/passwd\"><img src=\"file:///etc/hostname\">\n\n"
-                + "[lien](file:///etc/passwd) ![image](/etc/hostname)\n").utf8
+                + "[lien](file:///etc/passwd) ![Carte](images/carte.png) ![Logo](images/logo.svg)\n").utf8
         ).write(to: section)
         // The PDF engine's own installation (Python and its packages) is part of the toolchain.
         // It is named by its own path, as a launcher in front of it (a pyenv shim) reads its settings.

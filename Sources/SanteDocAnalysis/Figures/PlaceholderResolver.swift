@@ -67,7 +67,7 @@ public struct PlaceholderResolver {
         case let .superscript(c): return .superscript(c.map(resolve))
         case let .subscript(c): return .subscript(c.map(resolve))
         case let .link(url, c): return .link(url: url, content: c.map(resolve))
-        case .code, .lineBreak: return span
+        case .code, .lineBreak, .image: return span
         }
     }
 

@@ -89,10 +89,18 @@ struct DocumentRenderer: Sendable {
                     hint: "le modèle du PDF du projet (modeles/document.typ) utilise une forme que Typst déconseille.")
             }
         }
-        return documents.flatMap { name, _ in
+        return documents.flatMap { name, document in
             formats.compactMap { format in
                 made["\(name).\(format.fileExtension)"].map { ("\(name).\(format.fileExtension)", $0) }
-            }
+            } + (formats.contains(.xml) ? Self.pictures(of: document, besideBook: name) : [])
+        }
+    }
+
+    /// The pictures a book names (`imagedata fileref="images/carte.png"`), written beside it.
+    static func pictures(of document: Document, besideBook name: String) -> [(name: String, bytes: [UInt8])] {
+        let folder = (name as NSString).deletingLastPathComponent
+        return document.pictures.sorted { $0.key < $1.key }.map { path, picture in
+            ((folder.isEmpty ? "" : folder + "/") + path, picture.bytes)
         }
     }
 
@@ -100,7 +108,7 @@ struct DocumentRenderer: Sendable {
         [UInt8], [String]
     ) {
         switch format {
-        case .pdf: return try pdf!.write(input: source)
+        case .pdf: return try pdf!.write(input: source, pictures: document.pictures)
         case .odt, .docx:
             let writer = office[format == .odt ? .odt : .docx]!
             return (try writer.write(docBook: source, of: document), [])

@@ -118,11 +118,13 @@ enum PageResourceCheck {
                 let before = start > 0 ? characters[start - 1] : " "
                 let next = index < characters.count ? characters[index] : " "
                 let isModule = word == "import" || word == "include"
-                // Data in memory (`json(bytes(sys.inputs.document))`, `image(bytes(…))`) is read from no file.
+                // A file named in the template itself is refused; a name that comes from the data
+                // (`image(b.chemin)`: a picture of the document, in the engine's folder) or data in
+                // memory (`json(bytes(sys.inputs.document))`) is not a file of the machine.
                 let argument = String(characters[min(index + 1, characters.count)...]).drop { $0 == " " }
                 guard typstReaders.contains(word), before != ".", before != "_",
                     next == "(" || (isModule && (next == " " || next == "\"")),
-                    isModule || !argument.hasPrefix("bytes(")
+                    isModule || argument.hasPrefix("\"") || argument.hasPrefix("read(")
                 else { continue }
                 clean = false
                 diagnostics.error(

@@ -14,6 +14,8 @@ public struct Document: Equatable, Sendable, Codable {
     public var version: String?
     /// A working draft carries a visible mark on every page; a submission edition none.
     public var isWorkingDraft: Bool
+    /// The pictures its text shows (`Inline.image`), by name: a path in the project folder.
+    public var pictures: [String: Picture] = [:]
 
     public init(
         title: String, subtitle: String? = nil, cover: [CoverLine] = [], chapters: [Section],
@@ -102,11 +104,14 @@ public indirect enum Inline: Equatable, Sendable, Codable {
     case superscript([Inline])
     case `subscript`([Inline])
     case lineBreak
+    /// A picture of `Document.pictures`, with the text that stands for it.
+    case image(name: String, alternative: String)
 
     /// The text a reader would see, for word counts and alternatives.
     public var plainText: String {
         switch self {
         case let .text(s), let .code(s): return s
+        case let .image(_, alternative): return alternative
         case let .emphasis(c), let .strong(c), let .strikethrough(c), let .superscript(c), let .subscript(c),
             let .link(_, c):
             return c.map(\.plainText).joined()

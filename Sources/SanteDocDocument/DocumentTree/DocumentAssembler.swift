@@ -56,10 +56,12 @@ public struct DocumentAssembler {
         if edition == .workingDraft { chapters += extraChapters }
         if edition == .final { chapters = chapters.compactMap { $0.withoutNotesToWrite() } }
         let name = project.identity.name?.value ?? "CPTS (dénomination à préciser)"
-        return Document(
+        var document = Document(
             title: name, subtitle: "Projet de santé", cover: cover(), chapters: chapters,
             date: project.draftDate.map(FrenchFormat.date), version: project.draftVersion,
             isWorkingDraft: edition == .workingDraft)
+        document.pictures = project.pictures
+        return document
     }
 
     private func cover() -> [CoverLine] {

@@ -39,6 +39,7 @@ enum WrittenTextConversion {
         case let .superscript(c): return .superscript(c.map(inline))
         case let .subscript(c): return .subscript(c.map(inline))
         case .lineBreak: return .lineBreak
+        case let .image(path, alternative): return .image(name: path, alternative: alternative)
         }
     }
 

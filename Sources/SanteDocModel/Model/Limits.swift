@@ -76,6 +76,9 @@ public enum Limits {
     /// a projet de santé is a few hundred kilobytes of text; beyond this, nothing is read,
     /// so that memory stays bounded by what a project can hold.
     public static let projectBytes = 32 * 1024 * 1024
+    /// A picture of a section (a map, a logo, an organisation chart), and all of them together.
+    public static let pictureBytes = 4 * 1024 * 1024
+    public static let picturesBytes = 16 * 1024 * 1024
     /// Diagnostics printed for one run; the rest are counted.
     public static let diagnostics = 500
 }

@@ -21,6 +21,8 @@ public struct Project: Sendable {
     public var indicators: [DiagnosticIndicator] = []
     public var indicatorsLocation: SourceLocation?
     public var sections: [TextSection] = []
+    /// The pictures the sections show, by their path in the project folder.
+    public var pictures: [String: Picture] = [:]
     /// Version label and date of this draft, as the board writes them.
     public var draftVersion: String?
     public var draftDate: CalendarDate?

@@ -43,6 +43,8 @@ public struct TextSection: Sendable {
     /// Places in the document its links point to (`[voir](#tableau-financement)`), where
     /// they are written, to check once the document exists.
     public var anchors: [Located<String>] = []
+    /// The pictures the text shows, by their path in the project, where each is named.
+    public var pictures: [Located<String>] = []
 
     package init(
         file: String, title: String, part: Part? = nil, covers: [Located<String>], header: SourceLocation,

@@ -25,11 +25,14 @@ public indirect enum WrittenSpan: Equatable, Sendable {
     case superscript([WrittenSpan])
     case `subscript`([WrittenSpan])
     case lineBreak
+    /// A picture of the project folder (`![texte](images/carte.png)`), named by its path.
+    case image(path: String, alternative: String)
 
     /// The text a reader would see, for word counts and titles.
     public var plainText: String {
         switch self {
         case let .text(s), let .code(s): return s
+        case let .image(_, alternative): return alternative
         case let .emphasis(c), let .strong(c), let .strikethrough(c), let .superscript(c), let .subscript(c),
             let .link(_, c):
             return c.map(\.plainText).joined()
@@ -92,5 +95,28 @@ extension WrittenBlock {
 extension WrittenSubsection {
     public var plainText: String {
         (blocks.map(\.plainText) + subsections.map(\.plainText)).joined(separator: " ")
+    }
+}
+
+/// A picture read from the project folder, as its file holds it.
+public struct Picture: Equatable, Sendable, Codable {
+    public enum Format: String, Equatable, Sendable, Codable {
+        case png, jpeg, svg
+
+        public var mediaType: String {
+            switch self {
+            case .png: return "image/png"
+            case .jpeg: return "image/jpeg"
+            case .svg: return "image/svg+xml"
+            }
+        }
+    }
+
+    public var format: Format
+    public var bytes: [UInt8]
+
+    public init(format: Format, bytes: [UInt8]) {
+        self.format = format
+        self.bytes = bytes
     }
 }

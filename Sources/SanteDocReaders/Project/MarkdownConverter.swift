@@ -14,6 +14,8 @@ struct MarkdownConverter {
     private(set) var placeholders: [Located<String>] = []
     /// `#…` link targets, checked against the document's ids once it is assembled.
     private(set) var anchors: [Located<String>] = []
+    /// The pictures the text shows, by their path in the project, where each is named.
+    private(set) var pictures: [Located<String>] = []
     /// Title of the innermost section, which names the tables written in it (Markdown
     /// has no caption syntax, and a table without caption is hard to follow by ear).
     private var currentTitle: String
@@ -203,11 +205,7 @@ struct MarkdownConverter {
             case .strong: result.append(.strong(inlines(node.children)))
             case .strikethrough: result.append(.strikethrough(inlines(node.children)))
             case let .link(url, _): result += link(url, node)
-            case .image:
-                diagnostics.warning(
-                    "markdown.image", at: location(node),
-                    "Les images ne sont pas reprises dans le document ; seul leur texte alternatif est affiché.")
-                result += inlines(node.children)
+            case let .image(url, _): result += image(url, node)
             case .htmlInline:
                 let tag = node.literal.lowercased().replacingOccurrences(of: " ", with: "")
                 if tag.hasPrefix("<!--") { continue }
@@ -286,6 +284,38 @@ struct MarkdownConverter {
             }
         }
         return inlines(node.children)
+    }
+
+    /// A picture of the project folder, with the text that stands for it; anything else —
+    /// an address, a path leading out, no text — a located error, never a read.
+    private mutating func image(_ url: String, _ node: MarkdownNode) -> [WrittenSpan] {
+        let alternative = inlines(node.children).map(\.plainText).joined().trimmingWhitespace()
+        let path = (url.removingPercentEncoding ?? url).trimmingWhitespace()
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let lower = path.lowercased()
+        guard !path.isEmpty, !path.hasPrefix("/"), !lower.contains(":"), !parts.contains(".."),
+            !parts.dropLast().contains(""), !parts.contains(where: { $0.hasPrefix(".") && $0 != "." })
+        else {
+            diagnostics.error(
+                "image.hors-projet", at: location(node),
+                "L’image « \(url) » n’est pas un fichier du projet : SanteDoc n’insère que les images du dossier du "
+                    + "projet, jamais une adresse web ni un fichier d’ailleurs.",
+                hint: "copiez l’image dans le dossier du projet (par exemple images/carte.png) et nommez-la par ce "
+                    + "chemin : ![Carte du territoire](images/carte.png).")
+            return []
+        }
+        guard !alternative.isEmpty else {
+            diagnostics.error(
+                "image.texte-alternatif", at: location(node),
+                "L’image « \(path) » n’a pas de texte alternatif : qui ne la voit pas (lecteur d’écran, document "
+                    + "imprimé en noir et blanc) ne saurait pas ce qu’elle montre.",
+                hint:
+                    "décrivez ce que montre l’image entre les crochets : ![Carte des communes du territoire](\(path)).")
+            return []
+        }
+        let normalized = parts.filter { $0 != "." }.joined(separator: "/")
+        pictures.append(Located(normalized, at: location(node)))
+        return [.image(path: normalized, alternative: String(alternative))]
     }
 
     private func warnRawHTML(at node: MarkdownNode) {

@@ -55,6 +55,7 @@ struct MarkdownSectionReader {
             isStub: words == 0 && !guidance.isEmpty, wordCount: words,
             location: SourceLocation(file: file, line: bodyLine))
         section.anchors = converter.anchors
+        section.pictures = converter.pictures
         return (section, converter.placeholders)
     }
 

@@ -39,7 +39,15 @@ public struct ProjectFolder: ProjectSources {
     /// The text of a file, or nil after reporting why it cannot be used. One `realpath`,
     /// one `open`, one `fstat`: the preview reads every source on each change.
     public func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String? {
-        let start = SourceLocation(file: relativePath)
+        readBytes(
+            relativePath, maximum: Self.maximumFileSize, at: SourceLocation(file: relativePath),
+            diagnostics: diagnostics
+        ).flatMap { TextDecoding.decode($0, file: relativePath, diagnostics: diagnostics) }
+    }
+
+    public func readBytes(
+        _ relativePath: String, maximum: Int, at start: SourceLocation, diagnostics: DiagnosticEngine
+    ) -> [UInt8]? {
         guard let path = confinedPath(relativePath) else {
             diagnostics.error(
                 "fichier.hors-projet", at: start,
@@ -59,27 +67,38 @@ public struct ProjectFolder: ProjectSources {
             diagnostics.error("fichier.illisible", at: start, "Impossible de lire « \(relativePath) ».")
             return nil
         }
-        guard Int(status.st_size) <= Self.maximumFileSize else {
-            diagnostics.error(
-                "fichier.trop-grand", at: start,
-                "« \(relativePath) » dépasse \(Self.maximumFileSize / 1024 / 1024) Mo.",
-                hint: "découpez le texte en plusieurs sections ou allégez le tableau.")
+        guard Int(status.st_size) <= maximum else {
+            Self.reportTooLarge(relativePath, maximum: maximum, at: start, diagnostics: diagnostics)
             return nil
         }
-        guard let bytes = Self.readAll(descriptor, expected: Int(status.st_size)) else {
+        guard let bytes = Self.readAll(descriptor, expected: Int(status.st_size), maximum: maximum) else {
             diagnostics.error("fichier.illisible", at: start, "Impossible de lire « \(relativePath) ».")
             return nil
         }
-        return TextDecoding.decode(bytes, file: relativePath, diagnostics: diagnostics)
+        return bytes
+    }
+
+    static func reportTooLarge(_ path: String, maximum: Int, at location: SourceLocation, diagnostics: DiagnosticEngine)
+    {
+        let size = "« \(path) » dépasse \(maximum / 1024 / 1024) Mo."
+        if maximum == maximumFileSize {
+            diagnostics.error(
+                "fichier.trop-grand", at: location, size,
+                hint: "découpez le texte en plusieurs sections ou allégez le tableau.")
+        } else {
+            diagnostics.error(
+                "image.trop-grande", at: location, size,
+                hint: "enregistrez l’image en plus petit (une largeur de 2 000 pixels suffit à une page A4).")
+        }
     }
 
     /// Reads to the end, at most one byte past the size limit (a file growing meanwhile).
-    static func readAll(_ descriptor: Int32, expected: Int) -> [UInt8]? {
+    static func readAll(_ descriptor: Int32, expected: Int, maximum: Int = maximumFileSize) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
         var count = 0
         while true {
             if count == bytes.count {
-                guard bytes.count <= maximumFileSize else { return nil }
+                guard bytes.count <= maximum else { return nil }
                 bytes += [UInt8](repeating: 0, count: bytes.count)
             }
             let read = bytes.withUnsafeMutableBytes { buffer in

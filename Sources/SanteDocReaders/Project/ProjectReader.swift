@@ -56,6 +56,8 @@ public struct ProjectReader {
             placeholders += read.placeholders
         }
         cache?.keep(only: Set(sectionFiles))
+        project.pictures = PictureReader(folder: folder, diagnostics: diagnostics).read(
+            project.sections.flatMap(\.pictures))
         return (project, placeholders, map)
     }
 

@@ -8,6 +8,10 @@ public protocol ProjectSources: Sendable {
     func files(in folder: String, withExtension ext: String) -> [String]
     /// The text of a file, or nil after reporting why it cannot be used.
     func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String?
+    /// The bytes of a file of at most `maximum` bytes (a picture), or nil after reporting why
+    /// it cannot be used, at `location` (where the file is named).
+    func readBytes(_ relativePath: String, maximum: Int, at location: SourceLocation, diagnostics: DiagnosticEngine)
+        -> [UInt8]?
     /// Whether the path names a folder (a file in its place is an error of the reader).
     func isFolder(_ relativePath: String) -> Bool
     /// The size of a file, without reading it (nil: no such file).
@@ -50,6 +54,20 @@ public struct InMemoryProject: ProjectSources {
         .sorted()
     }
 
+    public func readBytes(
+        _ relativePath: String, maximum: Int, at location: SourceLocation, diagnostics: DiagnosticEngine
+    ) -> [UInt8]? {
+        guard let bytes = files[relativePath] else {
+            diagnostics.error("fichier.illisible", at: location, "Impossible de lire « \(relativePath) ».")
+            return nil
+        }
+        guard bytes.count <= maximum else {
+            ProjectFolder.reportTooLarge(relativePath, maximum: maximum, at: location, diagnostics: diagnostics)
+            return nil
+        }
+        return bytes
+    }
+
     public func readText(_ relativePath: String, diagnostics: DiagnosticEngine) -> String? {
         guard let bytes = files[relativePath] else {
             diagnostics.error(
@@ -57,10 +75,9 @@ public struct InMemoryProject: ProjectSources {
             return nil
         }
         guard bytes.count <= ProjectFolder.maximumFileSize else {
-            diagnostics.error(
-                "fichier.trop-grand", at: SourceLocation(file: relativePath),
-                "« \(relativePath) » dépasse \(ProjectFolder.maximumFileSize / 1024 / 1024) Mo.",
-                hint: "découpez le texte en plusieurs sections ou allégez le tableau.")
+            ProjectFolder.reportTooLarge(
+                relativePath, maximum: ProjectFolder.maximumFileSize, at: SourceLocation(file: relativePath),
+                diagnostics: diagnostics)
             return nil
         }
         return TextDecoding.decode(bytes, file: relativePath, diagnostics: diagnostics)

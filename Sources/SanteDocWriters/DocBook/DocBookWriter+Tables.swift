@@ -69,6 +69,11 @@ extension DocBookWriter.Context {
         case let .strikethrough(content):
             inlines(content, in: xml.append("emphasis", to: parent, attributes: [("role", "strikethrough")]))
         case let .code(text): xml.append("code", to: parent, text: text)
+        // The picture's file is written beside the book, under its name in the project.
+        case let .image(name, alternative):
+            let media = xml.append("inlinemediaobject", to: parent)
+            xml.setAttribute("fileref", name, on: xml.append("imagedata", to: xml.append("imageobject", to: media)))
+            xml.append("phrase", to: xml.append("textobject", to: media), text: alternative)
         // DocBook's superscript holds text only: the emphasis of `<sup>*e*</sup>` is kept as text.
         case let .superscript(content):
             xml.append("superscript", to: parent, text: content.map(\.plainText).joined())

@@ -180,8 +180,9 @@ extension DocBookWriter.Context {
     /// The preface that repeats the cover as body text.
     public static let presentationID = "presentation-du-document"
 
-    /// The file a chart is drawn in, beside a book written for office readers.
-    static func pictureFile(_ chart: BarChart) -> String { chart.id + ".svg" }
+    /// The file a chart is drawn in, beside a book written for office readers: in a folder
+    /// no picture of the project can be in (their paths have no hidden part).
+    static func pictureFile(_ chart: BarChart) -> String { ".graphiques/" + chart.id + ".svg" }
 }
 
 extension DocBookWriter {

@@ -29,6 +29,16 @@ public struct PDFWriter: Sendable {
     /// The data the template lays out, for one document.
     public static func input(_ document: Document) throws -> [UInt8] { try TypstInput(document).json() }
 
+    /// The document's pictures, written where the engine's data names them.
+    static func place(_ pictures: [String: Picture], in folder: URL) throws {
+        for (path, picture) in pictures {
+            let file = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(picture.bytes).write(to: file)
+        }
+    }
+
     /// Reads the document's data on standard input and the template from the file named
     /// first; writes the PDF on standard output, Typst's warnings on standard error. A
     /// missing package is the line « MODULE-ABSENT », an error « ERREUR: … ».
@@ -57,10 +67,11 @@ public struct PDFWriter: Sendable {
 
     /// The PDF and Typst's warnings (a project's own template may use what Typst deprecates);
     /// its errors fail the write.
-    public func write(input: [UInt8]) throws -> (pdf: [UInt8], warnings: [String]) {
-        // The engine's root: an empty folder but for the template; nothing else is there to read.
+    public func write(input: [UInt8], pictures: [String: Picture] = [:]) throws -> (pdf: [UInt8], warnings: [String]) {
+        // The engine's root: an empty folder but for the template and the document's pictures.
         let sandbox = try EngineSandbox.make()
         defer { try? FileManager.default.removeItem(at: sandbox) }
+        try Self.place(pictures, in: sandbox)
         let file = sandbox.appendingPathComponent("document.typ")
         try Data(template.utf8).write(to: file)
         let options = modulePath == nil ? ["-P"] : ["-P", "-S"]
@@ -104,9 +115,8 @@ public struct OfficeDocumentWriter: Sendable {
         // The book names no file but its pictures, written here; relative names resolve in
         // this folder and find nothing else. (pandoc's --sandbox would refuse the pictures
         // too, and pandoc 2.17 cannot write a DOCX under it.)
-        for picture in DocBookWriter.pictures(of: document) {
-            try Data(picture.bytes).write(to: sandbox.appendingPathComponent(picture.name))
-        }
+        let charts = DocBookWriter.pictures(of: document).map { ($0.name, Picture(format: .svg, bytes: $0.bytes)) }
+        try PDFWriter.place(document.pictures.merging(charts) { $1 }, in: sandbox)
         let archive = try run.run(
             [
                 "--from", "docbook", "--to", kind.rawValue, "--reference-doc",

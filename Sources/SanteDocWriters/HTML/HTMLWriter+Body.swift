@@ -5,6 +5,9 @@ import SanteDocModel
 /// Turns sections, blocks and inlines into HTML nodes. Headings follow the nesting
 /// (h2 for chapters, then h3…), so the heading order never jumps.
 struct Body {
+    /// The pictures the text shows, written into the page itself (the page stays whole).
+    var pictures: [String: Picture] = [:]
+
     func section(_ section: Section, level: Int, number: String?) -> HTMLNode {
         let heading = min(level, 6)
         let headingID = section.id + "-titre"
@@ -109,6 +112,10 @@ struct Body {
         case let .superscript(c): return el("sup", [], inlines(c))
         case let .subscript(c): return el("sub", [], inlines(c))
         case .lineBreak: return el("br")
+        case let .image(name, alternative):
+            guard let picture = pictures[name] else { return .text(alternative) }
+            let data = "data:\(picture.format.mediaType);base64," + Data(picture.bytes).base64EncodedString()
+            return el("img", [("src", data), ("alt", alternative), ("class", "image")])
         case let .link(url, c):
             let content = c.isEmpty ? [HTMLNode.text(url)] : inlines(c)
             guard let safe = LinkTarget.safe(url) else { return .fragment(content) }

@@ -15,7 +15,7 @@ public struct HTMLWriter: Sendable {
     }
 
     public func write(_ document: Document) -> [UInt8] {
-        let body = Body()
+        let body = Body(pictures: document.pictures)
         let chapters = document.chapters.enumerated().map { index, chapter in
             body.section(chapter, level: 2, number: "\(index + 1)")
         }

@@ -13,9 +13,10 @@ import SanteDocModel
 ///   (`id`, `legende`, `colonnes` [{`titre`, `alignement`, `largeur`}], `lignes`, `total`,
 ///   `entetes_de_ligne`, `style`), `citation` (`blocs`, `attribution`, `source`), `code`
 ///   (`texte`), `encadre` (`nature`, `titre`, `blocs`), `graphique` (`id`, `titre`, `svg`,
-///   `alternative`);
+///   `alternative`), `illustration` (`chemin`, `alternative`: a picture alone in its paragraph);
 /// - inline (`type`): `texte` (`v`), `italique`, `gras`, `barre`, `exposant`, `indice` (`c`),
-///   `code` (`v`), `groupe` (`c`: a link that cannot be followed, as text), `lien` (`url`, `c`; an internal `#id` always names a label of the
+///   `code` (`v`), `image` (`chemin`, `alternative`, `format`: the picture's file in the
+///   engine's folder), `groupe` (`c`: a link that cannot be followed, as text), `lien` (`url`, `c`; an internal `#id` always names a label of the
 ///   document), `saut`.
 struct TypstInput {
     let document: Document
@@ -57,6 +58,10 @@ struct TypstInput {
     func block(_ block: Block) -> [String: Any] {
         switch block {
         case let .paragraph(content):
+            // A picture alone in its paragraph is shown as wide as it may be (a map, a chart).
+            if content.count == 1, case let .image(name, alternative) = content[0], document.pictures[name] != nil {
+                return ["type": "illustration", "chemin": name, "alternative": alternative]
+            }
             return ["type": "paragraphe", "contenu": inlines(content)]
         case let .list(ordered, items):
             return ["type": "liste", "ordonnee": ordered, "elements": items.map { $0.map(self.block) }]
@@ -114,6 +119,12 @@ struct TypstInput {
         case let .subscript(content): return ["type": "indice", "c": inlines(content)]
         case let .code(text): return ["type": "code", "v": text]
         case .lineBreak: return ["type": "saut"]
+        case let .image(name, alternative):
+            // The file is in the engine's folder, under its name in the project.
+            guard let picture = document.pictures[name] else { return ["type": "texte", "v": alternative] }
+            return [
+                "type": "image", "chemin": name, "alternative": alternative, "format": picture.format.rawValue,
+            ]
         case let .link(url, content):
             if url.hasPrefix("#") {
                 guard labels.contains(String(url.dropFirst())) else {

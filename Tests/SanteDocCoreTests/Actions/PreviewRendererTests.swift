@@ -71,12 +71,12 @@ extension PreviewRendererTests {
     func testAnEditedSectionIsReadAgainAndTheOthersKeepTheirMessages() throws {
         let folder = TestSupport.copy(of: TestSupport.fixtures.appendingPathComponent("complet"))
         let sections = folder.appendingPathComponent("sections")
-        let imaged = sections.appendingPathComponent("03-etat-sante.md")
-        try (String(contentsOf: imaged, encoding: .utf8) + "\n![carte](carte.png)\n")
-            .write(to: imaged, atomically: true, encoding: .utf8)
+        let warned = sections.appendingPathComponent("03-etat-sante.md")
+        try (String(contentsOf: warned, encoding: .utf8) + "\n<div>bloc</div>\n")
+            .write(to: warned, atomically: true, encoding: .utf8)
         let renderer = try renderer(folder)
         let first = renderer.render()
-        XCTAssertEqual(first.diagnostics.filter { $0.id == "markdown.image" }.count, 1)
+        XCTAssertEqual(first.diagnostics.filter { $0.id == "markdown.html" }.count, 1)
 
         let edited = try XCTUnwrap(
             try FileManager.default.contentsOfDirectory(atPath: sections.path).sorted()
@@ -88,8 +88,8 @@ extension PreviewRendererTests {
         let page = String(decoding: try XCTUnwrap(second.page), as: UTF8.self)
         XCTAssertTrue(page.contains("Un paragraphe ajouté pendant l’aperçu."))
         XCTAssertEqual(
-            second.diagnostics.filter { $0.id == "markdown.image" }.map(\.location?.description),
-            first.diagnostics.filter { $0.id == "markdown.image" }.map(\.location?.description))
+            second.diagnostics.filter { $0.id == "markdown.html" }.map(\.location?.description),
+            first.diagnostics.filter { $0.id == "markdown.html" }.map(\.location?.description))
 
         try FileManager.default.removeItem(at: editedURL)
         let third = String(decoding: try XCTUnwrap(renderer.render().page), as: UTF8.self)
