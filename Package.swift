@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// A file sees only the modules it imports, members included: its imports say what it uses.
+let honestImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "SanteDoc",
     products: [
@@ -24,48 +27,51 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: honestImports),
         // Starting the PDF and office engines: a child that dies with SanteDoc, no run-loop sockets.
-        .target(name: "CSpawn"),
-        .target(name: "MarkdownSupport", dependencies: ["CCmarkGFM"]),
+        .target(name: "CSpawn", swiftSettings: honestImports),
+        .target(name: "MarkdownSupport", dependencies: ["CCmarkGFM"], swiftSettings: honestImports),
 
         // The pipeline, one target per stage, each importing only the stages before it:
         // sources → readers → model → analysis (figures, checks) → document tree → writers,
         // with the commands on top (see docs/architecture.md).
-        .target(name: "SanteDocModel"),
+        .target(name: "SanteDocModel", swiftSettings: honestImports),
         .target(
             name: "SanteDocReaders",
             dependencies: [
                 "SanteDocModel", "MarkdownSupport", "Yams",
                 .product(name: "CSV", package: "CSV.swift"),
-            ]),
-        .target(name: "SanteDocAnalysis", dependencies: ["SanteDocModel"]),
-        .target(name: "SanteDocDocument", dependencies: ["SanteDocModel", "SanteDocAnalysis"]),
+            ], swiftSettings: honestImports),
+        .target(name: "SanteDocAnalysis", dependencies: ["SanteDocModel"], swiftSettings: honestImports),
+        .target(
+            name: "SanteDocDocument", dependencies: ["SanteDocModel", "SanteDocAnalysis"], swiftSettings: honestImports),
         .target(
             name: "SanteDocWriters",
             dependencies: [
                 "SanteDocModel", "SanteDocDocument", "XMLSupport", "CSpawn",
                 .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation",
-            ]),
+            ], swiftSettings: honestImports),
         .target(
             name: "SanteDocCore",
             dependencies: [
                 "SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "SanteDocDocument", "SanteDocWriters",
                 "XMLSupport", "Yams", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            ], swiftSettings: honestImports),
         // `santedoc apercu`: the local preview server (plain sockets, its own limits).
-        .target(name: "SanteDocPreview", dependencies: ["SanteDocCore", "SanteDocModel", "SanteDocAnalysis"]),
+        .target(
+            name: "SanteDocPreview", dependencies: ["SanteDocCore", "SanteDocModel", "SanteDocAnalysis"],
+            swiftSettings: honestImports),
         .executableTarget(
             name: "santedoc",
             dependencies: [
-                "SanteDocCore", "SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "SanteDocDocument",
-                "SanteDocWriters", "SanteDocPreview",
+                "SanteDocCore", "SanteDocModel", "SanteDocPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ], swiftSettings: honestImports),
 
         // libFuzzer target; an ordinary build replays files instead (see Scripts/fuzz).
-        .executableTarget(name: "santedoc-fuzz", dependencies: ["SanteDocCore", "SanteDocReaders"]),
+        .executableTarget(
+            name: "santedoc-fuzz", dependencies: ["SanteDocCore", "SanteDocReaders"], swiftSettings: honestImports),
 
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "MarkdownSupportTests", dependencies: ["MarkdownSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import FoundationEssentials
 
 /// French number and date formatting, written out so outputs are identical on every
 /// machine (no locale data involved). Groups are separated by a no-break space.

@@ -41,6 +41,9 @@ extension StringProtocol where SubSequence == Substring {
 }
 
 extension String {
+    /// The text with its first letter in capitals (« facultative » → « Facultative »).
+    package var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+
     /// Without a leading `word` (any case) and what separates it from the rest: « Version 2 »
     /// → « 2 ». Unchanged when nothing would remain.
     package func droppingLeadingWord(_ word: String) -> String {

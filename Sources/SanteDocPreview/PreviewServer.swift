@@ -1,6 +1,5 @@
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 /// `santedoc apercu`: a local web server that shows the working draft beside what the ARS
 /// still expects, rebuilt in this process whenever a source changes, and tells the open

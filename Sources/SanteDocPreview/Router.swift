@@ -1,5 +1,3 @@
-import Foundation
-
 /// The preview's only routes. Everything is answered from memory; any other path is
 /// 404, any method but GET and HEAD is 405, a request that does not name the preview's
 /// own host exactly once (a DNS-rebinding page in the browser, a duplicated Host field)

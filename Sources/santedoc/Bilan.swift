@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SanteDocAnalysis
 import SanteDocCore
 import SanteDocModel
 

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import SanteDocAnalysis
 import SanteDocCore
-import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,23 +33,15 @@ struct Build: ParsableCommand {
         var request = BuildAction.Request(projectPath: project.directory, outputPath: output)
         request.strict = strict
         request.referential = referential.path
-        request.edition = final ? .final : .workingDraft
+        request.isFinal = final
         request.formats = try DocumentFormat.list(formats).get()
         let outcome = try Console.run(diagnostics) {
             try BuildAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(request)
         }
-        switch outcome {
-        case .invalidSources:
-            throw ExitCode(2)
-        case let .refused(report):
-            FileHandle.standardOutput.write(Data(report.text(useColor: Console.useColor(for: STDOUT_FILENO)).utf8))
-            Console.note("édition définitive refusée : des exigences bloquantes manquent (rien n’a été écrit).")
-            throw ExitCode(1)
-        case let .built(files, report):
-            print(
-                "\(final ? "Édition définitive" : "Version de travail") écrite dans « \(output) » : "
-                    + files.joined(separator: ", ") + ". Complétude : " + report.summary)
-            if strict && !report.isComplete { throw ExitCode(1) }
-        }
+        let shown = outcome.console(
+            output: output, final: final, strict: strict, useColor: Console.useColor(for: STDOUT_FILENO))
+        if let text = shown.text { FileHandle.standardOutput.write(Data(text.utf8)) }
+        if let note = shown.note { Console.note(note) }
+        if shown.status != 0 { throw ExitCode(shown.status) }
     }
 }

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import SanteDocAnalysis
 import SanteDocCore
-import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,39 +28,24 @@ struct Check: ParsableCommand {
 
     func run() throws {
         Console.verbose = verbose
-        let projects = directories.isEmpty ? [ProjectLocator.defaultDirectory()] : directories
+        let projects = directories.isEmpty ? [defaultProjectDirectory()] : directories
         let diagnostics = DiagnosticEngine()
         let outcomes = CheckAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
             .perform(
                 projectPaths: projects, referential: referential.path,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         Console.report(diagnostics)
-        let several = projects.count > 1
         if outcomes.isEmpty {  // the referential or the regulation itself is unreadable
-            if format == .json {
-                write(
-                    JSONOutput.text(CheckJSON.object(report: nil, diagnostics: diagnostics.diagnostics, project: nil)))
-            }
+            if format == .json { write(CheckAction.unreadableJSON(diagnostics)) }
             throw ExitCode(2)
         }
-        var objects: [[String: Any]] = []
-        var texts: [String] = []
         for (directory, outcome) in zip(projects, outcomes) {
-            Console.report(outcome.diagnostics, prefix: several ? directory : nil)
-            if format == .json {
-                objects.append(
-                    CheckJSON.object(
-                        report: outcome.report, diagnostics: outcome.diagnostics.diagnostics,
-                        project: several ? directory : nil))
-            } else if let report = outcome.report {
-                texts.append(
-                    (several ? "== \(directory) ==\n" : "")
-                        + report.text(useColor: Console.useColor(for: STDOUT_FILENO)))
-            }
+            Console.report(outcome.diagnostics, prefix: projects.count > 1 ? directory : nil)
         }
-        write(format == .json ? JSONOutput.text(several ? objects as Any : objects[0]) : texts.joined(separator: "\n"))
-        if outcomes.contains(where: { $0.report == nil }) { throw ExitCode(2) }
-        if outcomes.contains(where: { $0.report?.isComplete == false }) { throw ExitCode(1) }
+        let shown = CheckAction.console(
+            outcomes, projects: projects, json: format == .json, useColor: Console.useColor(for: STDOUT_FILENO))
+        write(shown.text)
+        if shown.status != 0 { throw ExitCode(shown.status) }
     }
 
     private func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }

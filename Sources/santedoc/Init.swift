@@ -1,11 +1,6 @@
 import ArgumentParser
-import Foundation
-import SanteDocAnalysis
 import SanteDocCore
-import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import SanteDocAnalysis
 import SanteDocCore
-import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 struct ProjectOptions: ParsableArguments {
     @Argument(
@@ -17,7 +13,7 @@ struct ProjectOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Détaille aussi les remarques destinées aux mainteneurs (cellules de Templates/).")
     var verbose = false
 
-    var directory: String { given ?? ProjectLocator.defaultDirectory() }
+    var directory: String { given ?? defaultProjectDirectory() }
 }
 
 /// `--referentiel`, shared by the commands that check the project.

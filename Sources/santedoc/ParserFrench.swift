@@ -1,9 +1,5 @@
 import Foundation
-import SanteDocAnalysis
-import SanteDocDocument
-import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
+import FoundationEssentials
 
 /// swift-argument-parser writes its help and usage errors in English; SanteDoc's users
 /// read French. The parser's fixed phrases are translated here, at the edge.

@@ -87,7 +87,7 @@ struct Preview: ParsableCommand {
         if render.page == nil {
             Console.note("sources invalides : l’aperçu garde la dernière version correcte (\(time)).")
         } else {
-            Console.note("aperçu mis à jour en \(time)" + (render.report.map { " — \($0.summary)" } ?? ""))
+            Console.note("aperçu mis à jour en \(time)" + (render.summary.map { " — \($0)" } ?? ""))
         }
     }
 

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import SanteDocAnalysis
 import SanteDocCore
-import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 struct SanteDoc: ParsableCommand {
     static let subcommandNames = [

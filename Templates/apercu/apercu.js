@@ -27,35 +27,37 @@ function linkTo(anchor, text) {
 function describe(item, label, title, detail, hint) {
   const line = element("li", item.className);
   line.append(element("span", "statut", label));
-  line.append(item.lien ? linkTo(item.lien, title) : element("span", null, title));
+  line.append(item.link ? linkTo(item.link, title) : element("span", null, title));
   if (detail) line.append(element("span", "detail", detail));
   if (hint) line.append(element("span", "detail", "Conseil : " + hint));
   return line;
 }
 
+// The state is `santedoc check --format json`'s object, with `label` and `link` added.
 function showPanel(state) {
-  document.getElementById("resume").textContent = state.resume || "Complétude non évaluée : les sources ne se lisent pas.";
+  document.getElementById("resume").textContent = state.summary || "Complétude non évaluée : les sources ne se lisent pas.";
   const requirements = document.getElementById("exigences");
-  requirements.replaceChildren(...(state.exigences || [])
-    .filter((r) => r.statut !== "ok")
-    .map((r) => describe({ className: r.statut, lien: r.lien },
-      r.statut === "sans-objet" ? "–" : (r.bloquant ? "✗" : "!"), r.titre + " — " + r.libelle, r.message, r.conseil)));
+  requirements.replaceChildren(...(state.requirements || [])
+    .filter((r) => r.status !== "ok")
+    .map((r) => describe({ className: r.status, link: r.link },
+      r.severity === "bloquant" ? "✗" : "!", r.title + " — " + r.label, r.message, r.hint)));
   if (!requirements.children.length) requirements.append(element("li", "ok", "Toutes les exigences sont satisfaites."));
-  const messages = state.messages || [];
+  const messages = state.diagnostics || [];
+  const where = (m) => (m.file ? m.file + (m.line ? ":" + m.line + (m.column ? ":" + m.column : "") : "") : null);
   document.getElementById("messages").replaceChildren(...messages.map((m) =>
-    describe({ className: m.gravite, lien: m.lien }, m.gravite, (m.position ? m.position + " : " : "") + m.message,
-      null, m.conseil)));
+    describe({ className: m.severity, link: m.link }, m.severity,
+      (where(m) ? where(m) + " : " : "") + m.message, null, m.suggestion)));
   const banner = document.getElementById("bandeau");
-  banner.hidden = state.valide;
-  document.getElementById("erreurs").replaceChildren(...messages.filter((m) => m.erreur).map((m) => {
+  banner.hidden = state.valid;
+  document.getElementById("erreurs").replaceChildren(...messages.filter((m) => m.severity === "erreur").map((m) => {
     const line = element("li");
-    if (m.position) line.append(element("span", "position", m.position), " : ");
+    if (where(m)) line.append(element("span", "position", where(m)), " : ");
     line.append(m.message);
-    if (m.conseil) line.append(element("span", "detail", "Conseil : " + m.conseil));
+    if (m.suggestion) line.append(element("span", "detail", "Conseil : " + m.suggestion));
     return line;
   }));
   document.getElementById("etat").textContent =
-    "Version " + state.version + (state.duree_ms !== undefined ? " — calculée en " + Math.round(state.duree_ms) + " ms" : "");
+    "Version " + state.version + (state.duration_ms !== undefined ? " — calculée en " + Math.round(state.duration_ms) + " ms" : "");
 }
 
 function showDocument(version) {

@@ -3,7 +3,7 @@ import XCTest
 import XMLSupport
 
 final class AnnexesCommandTests: XCTestCase {
-    let project = CommandRunner.repository.appendingPathComponent("Project")
+    let project = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/echantillon")
     let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
     let files = ["annexe-missions.xml", "annexe-missions.html", "annexe-financiere.xml", "annexe-financiere.html"]
     let tables = XMLTableReader(

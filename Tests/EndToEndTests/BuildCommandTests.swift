@@ -3,7 +3,7 @@ import XCTest
 
 final class BuildCommandTests: XCTestCase {
     static let rng = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
-    let project = CommandRunner.repository.appendingPathComponent("Project")
+    let project = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/echantillon")
     let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
 
     func testSampleBuildsValidDeterministicOutputsWithoutTouchingSources() throws {

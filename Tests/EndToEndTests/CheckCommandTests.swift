@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 final class CheckCommandTests: XCTestCase {
-    let project = CommandRunner.repository.appendingPathComponent("Project")
+    let project = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/echantillon")
     let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
 
     func json(_ result: CommandRunner.Result) throws -> [String: Any] {
@@ -189,7 +189,7 @@ final class CheckCommandTests: XCTestCase {
 final class BatchCheckTests: XCTestCase {
     func testSeveralProjectsAreCheckedConcurrentlyWithTheSameResults() throws {
         let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet").path
-        let sample = CommandRunner.repository.appendingPathComponent("Project").path
+        let sample = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/echantillon").path
         let projects = [fixture, sample, fixture, fixture]
         let parallel = try CommandRunner.run(CommandRunner.santedoc, ["check", "--format", "json"] + projects)
         let sequential = try CommandRunner.run(

@@ -48,11 +48,13 @@ final class ConsoleTests: XCTestCase {
     }
 
     func testColourOnlyOnATerminalAndNeverWithNoColor() throws {
-        let command = "\(CommandRunner.santedoc.path) check Project"
+        let command = "\(CommandRunner.santedoc.path) check Tests/Fixtures/echantillon"
         let coloured = try onTerminal(command, noColor: false)
         XCTAssertTrue(
             coloured.contains("\u{1B}[31m✗"), "coloured marks on a terminal: \(coloured.prefix(300).debugDescription)")
         XCTAssertFalse(try onTerminal(command, noColor: true).contains("\u{1B}["), "NO_COLOR is honoured")
-        XCTAssertFalse(try CommandRunner.santedoc("check", "Project").stdout.contains("\u{1B}["), "no colour in a pipe")
+        XCTAssertFalse(
+            try CommandRunner.santedoc("check", "Tests/Fixtures/echantillon").stdout.contains("\u{1B}["),
+            "no colour in a pipe")
     }
 }

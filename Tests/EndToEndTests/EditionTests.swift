@@ -4,7 +4,7 @@ import XCTest
 /// The working draft the board circulates and the submission edition the ARS receives,
 /// from the same sources.
 final class EditionTests: XCTestCase {
-    let project = CommandRunner.repository.appendingPathComponent("Project")
+    let project = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/echantillon")
     let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
 
     /// The complete fixture, dated as a submission must be.

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 final class HTMLPageTests: XCTestCase {
-    let project = CommandRunner.repository.appendingPathComponent("Project")
+    let project = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/echantillon")
     let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
 
     func build(_ source: URL) throws -> URL {

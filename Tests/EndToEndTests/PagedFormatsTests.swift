@@ -4,7 +4,7 @@ import XCTest
 /// PDF (Typst), ODT and DOCX (pandoc), checked with the tools their readers use:
 /// poppler and qpdf for the PDF, pandoc and LibreOffice for the office files.
 final class PagedFormatsTests: XCTestCase {
-    let project = CommandRunner.repository.appendingPathComponent("Project")
+    let project = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/echantillon")
     let fixture = CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet")
     let checks = CommandRunner.repository.appendingPathComponent("Tests/Documents")
 

@@ -30,7 +30,9 @@ final class ShippedReferentialTests: XCTestCase {
         let url = ShippedData.templates.appendingPathComponent(ReferentialReader.defaultFile)
         let referential = try XCTUnwrap(
             ReferentialReader.load(
-                url, displayName: "ref", kinds: RequirementChecker.catalogue, diagnostics: diagnostics))
+                url, displayName: "ref",
+                kinds: RequirementChecker.catalogue(dataFields: ProjectDataReader.dataFieldPaths),
+                diagnostics: diagnostics))
         XCTAssertEqual(diagnostics.diagnostics, [])
         XCTAssertEqual(referential.requirements.map(\.id), Self.specIDs + Self.gridIDs)
         let recommended = referential.requirements.filter { $0.priority == .recommended }.map(\.id)

@@ -126,6 +126,16 @@ def population_sum(destination, n):
     (destination / "communes.csv").write_text("\n".join(lines) + "\n")
 
 
+def alias_bomb(destination, n):
+    """n levels of YAML aliases, each ten times the one before: refused unexpanded."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, n + 1):
+        previous = "a" if level == 1 else f"l{level - 1}"
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    yaml = destination / "projet.yaml"
+    yaml.write_text(yaml.read_text() + "\nbombe:\n" + "\n".join("  " + line for line in lines) + "\n")
+
+
 SHAPES = {
     "paragraphes": paragraphs, "titres": headings, "chiffres": placeholders, "cellules": table_cells,
     "octets-de-tableau": table_bytes, "indicateurs": indicator_rows, "communes": communes,
@@ -133,6 +143,7 @@ SHAPES = {
     "modele-imbrique": template_nesting, "modele-repetitif": template_repeating, "indicateur-enorme": huge_indicator,
     "colonnes-en-tete": header_only_columns, "sections-volumineuses": large_sections,
     "commune-enorme": huge_commune, "effectif-enorme": huge_members, "somme-des-populations": population_sum,
+    "alias-yaml": alias_bomb,
 }
 
 

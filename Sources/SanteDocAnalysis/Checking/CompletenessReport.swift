@@ -1,7 +1,7 @@
-import Foundation
 import SanteDocModel
 
-/// The outcome of a check run, with its terminal presentation and its build warnings.
+/// The outcome of a check run, and its build warnings (its terminal text is the console's:
+/// `SanteDocCore` Presentation).
 public struct CompletenessReport: Sendable {
     public var referential: Referential
     public var results: [RequirementResult]
@@ -27,33 +27,6 @@ public struct CompletenessReport: Sendable {
         let recommended = results.filter { $0.requirement.priority == .recommended }
         return "\(satisfied)/\(blocking.count) exigences bloquantes satisfaites, "
             + "\(recommended.filter(\.isSatisfied).count)/\(recommended.count) recommandées."
-    }
-
-    /// Grouped by part of the document, ✓/✗ marks, location and hint for each gap.
-    public func text(useColor: Bool) -> String {
-        func paint(_ s: String, _ code: String) -> String { useColor ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-        var lines = ["Référentiel : \(referential.title) (\(referential.id))", ""]
-        for (title, group) in grouped() {
-            lines.append(paint(title, "1"))
-            for result in group {
-                let mark =
-                    result.isSatisfied
-                    ? paint("✓", "32")
-                    : (result.requirement.priority == .blocking ? paint("✗", "31") : paint("!", "33"))
-                var line = "  \(mark) \(result.requirement.title) [\(result.requirement.id)]"
-                if !result.isSatisfied || !result.isApplicable { line += " — \(Self.statusLabel(result))" }
-                if result.isSatisfied, let message = result.message { line += " (\(message))" }
-                lines.append(line)
-                guard !result.isSatisfied else { continue }
-                if let message = result.message { lines.append("      \(message)") }
-                if let location = result.location { lines.append("      où : \(location.file):\(location.line)") }
-                if let hint = result.requirement.hint { lines.append("      conseil : \(hint)") }
-            }
-            lines.append("")
-        }
-        lines.append(
-            (isComplete ? paint("Projet complet", "1;32") : paint("Projet incomplet", "1;31")) + " — " + summary)
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// Unmet requirements as diagnostics, for `build` (errors only with `--strict`).

@@ -52,13 +52,17 @@ public struct RequirementChecker {
 
     let context: CheckContext
 
-    /// The kinds as the referential reader needs them.
-    public static let catalogue = RequirementKinds(names: kinds.keys.sorted()) { kind, parameters in
-        kinds[kind]?.problem(in: parameters)
+    /// The kinds as the referential reader needs them; a `donnee` check names one of
+    /// `dataFields`, the fields the project reader knows (`ProjectDataReader.dataFieldPaths`).
+    public static func catalogue(dataFields: [String]) -> RequirementKinds {
+        RequirementKinds(names: kinds.keys.sorted()) { kind, parameters in
+            kind == "donnee"
+                ? DataFieldCheck.problem(in: parameters, known: dataFields) : kinds[kind]?.problem(in: parameters)
+        }
     }
 
     public init(
-        project: Project, figures: ProjectFigures, regulation: RegulationLibrary, sources: SourceMap = SourceMap()
+        project: Project, figures: ProjectFigures, regulation: RegulationLibrary, sources: SourceMap
     ) {
         context = CheckContext(project: project, figures: figures, regulation: regulation, sources: sources)
     }

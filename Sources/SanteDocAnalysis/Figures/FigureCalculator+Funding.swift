@@ -252,8 +252,8 @@ extension FigureCalculator {
                 "financement.montants-non-publies", at: location,
                 "Montants non publiés pour la taille \(size) (\(table.title)) : "
                     + gaps.unpriced.joined(separator: ", ") + " ; le financement ne peut pas être totalisé.",
-                hint: "saisissez les montants de votre contrat signé dans projet.yaml (part_fixe et part_variable "
-                    + "de chaque mission) : SanteDoc les utilise à la place des maxima de l’ACI.")
+                hint: "saisissez les montants de votre contrat signé (part_fixe et part_variable de chaque "
+                    + "mission) : SanteDoc les utilise à la place des maxima de l’ACI.")
         }
         // The signed amounts are what the user can give: once given, no warning remains —
         // only a remark (`--verbose`) that the per-mission maxima could not be compared.

@@ -81,14 +81,16 @@ extension FigureCalculator {
     }
 
     private func warnNearThreshold(_ population: Int, table: FundingTable) {
+        guard let margin = table.thresholdWarningShare else { return }
         for size in table.sizeClasses where size.minimum > 0 {
             let gap = Double(abs(population - size.minimum)) / Double(size.minimum)
-            guard gap <= Self.thresholdMargin else { continue }
+            guard gap <= margin else { continue }
             diagnostics.warning(
                 "territoire.seuil-taille",
                 at: project.territory.communeListLocation ?? project.territory.declaredPopulation?.location
                     ?? project.territory.location,
-                "La population (\(FrenchFormat.integer(population))) est à moins de 2 % du seuil de la taille "
+                "La population (\(FrenchFormat.integer(population))) est à moins de "
+                    + "\(FrenchFormat.decimal(margin * 100, places: 0)) % du seuil de la taille "
                     + "\(size.size) (\(FrenchFormat.integer(size.minimum)) habitants).",
                 hint: "vérifiez le millésime INSEE et la population retenue (municipale) : la taille ACI, "
                     + "donc le financement, en dépend.")

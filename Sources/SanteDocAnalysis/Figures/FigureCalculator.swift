@@ -4,7 +4,6 @@ import SanteDocModel
 /// reporting contradictions between typed and computed values.
 public struct FigureCalculator {
     /// Distance to a size-class threshold under which a warning is given.
-    static let thresholdMargin = 0.02
 
     let project: Project
     let regulation: RegulationLibrary

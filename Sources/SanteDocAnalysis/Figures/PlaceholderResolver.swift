@@ -1,4 +1,3 @@
-import Foundation
 import SanteDocModel
 
 /// Replaces `{{name}}` in section text by the French-formatted figure.

@@ -3,7 +3,6 @@ import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
-import SanteDocWriters
 
 /// `santedoc annexes`: the missions and funding annexes of the ACI contract, regenerated
 /// from the same sources as the projet de santé, and kept as a record (`contrat/` in the
@@ -93,7 +92,7 @@ public struct AnnexesAction {
         var year: Int?
         var reading: String?
         if let requested = request.year {
-            guard let resolved = ContractYears.resolve(requested, result, diagnostics: diagnostics) else {
+            guard let resolved = result.contractYears.resolve(requested, diagnostics: diagnostics) else {
                 return .invalid
             }
             (year, reading) = resolved

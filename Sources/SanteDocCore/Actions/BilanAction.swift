@@ -1,9 +1,9 @@
 import Foundation
+import FoundationEssentials
 import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
-import SanteDocWriters
 
 /// `santedoc bilan --annee N`: the annual review of contract year N (dialogue de gestion) —
 /// per indicator the target or tier reached and what it earns, per mission the variable part
@@ -44,7 +44,7 @@ public struct BilanAction {
         toolkit.prepareDocBookSchema()
         try OutputWriter.prepareRun(writingTo: outputPath)
         guard let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath),
-            let (year, reading) = ContractYears.resolve(requested, result, diagnostics: diagnostics)
+            let (year, reading) = result.contractYears.resolve(requested, diagnostics: diagnostics)
         else { return .invalid }
         let project = result.project
         guard let review = ReviewCalculator.review(year: year, project: project, figures: result.figures) else {

@@ -3,7 +3,6 @@ import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
-import SanteDocWriters
 
 /// `santedoc build`: the projet de santé in the formats asked for, and the completeness
 /// report for the board, written atomically.
@@ -82,12 +81,7 @@ public struct BuildAction {
                 diagnostics: diagnostics)
         else { return .invalidSources }
         let completeness = CompletenessAssembler(report: report)
-        let document = DocumentAssembler(
-            project: result.project, figures: result.figures, regulation: result.regulation,
-            resolvedSections: result.resolvedSections, edition: request.edition,
-            placement: referential.part(of:)
-        )
-        .assemble(extraChapters: [completeness.chapter()])
+        let document = result.projet(request.edition, referential: referential, report: report)
         // A broken renvoi is said where it is written; --strict and the submission edition refuse it.
         let strict = request.strict || request.edition == .final
         if result.reportUnknownAnchors(in: document, strict: strict, diagnostics: diagnostics) > 0, strict {

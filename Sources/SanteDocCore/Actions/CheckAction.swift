@@ -1,9 +1,7 @@
-import Foundation
 import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
-import SanteDocWriters
 
 /// `santedoc check`: every requirement of the referential, evaluated on the project.
 public struct CheckAction: Sendable {
@@ -31,18 +29,15 @@ public struct CheckAction: Sendable {
         diagnostics: DiagnosticEngine
     ) {
         guard result.project.sections.contains(where: { !$0.anchors.isEmpty }) else { return }
-        let document = DocumentAssembler(
-            project: result.project, figures: result.figures, regulation: result.regulation,
-            resolvedSections: result.resolvedSections, edition: .workingDraft, placement: referential.part(of:)
-        ).assemble(extraChapters: [CompletenessAssembler(report: report).chapter()])
+        let document = result.projet(.workingDraft, referential: referential, report: report)
         result.reportUnknownAnchors(in: document, strict: false, diagnostics: diagnostics)
     }
 
     /// Several projects at once, `jobs` at a time; regulation and referential are read
     /// once. Each project keeps its own diagnostics, in the order given.
-    public func perform(projectPaths: [String], referential path: String?, jobs: Int)
-        -> [(report: CompletenessReport?, diagnostics: DiagnosticEngine)]
-    {
+    public typealias Outcome = (report: CompletenessReport?, diagnostics: DiagnosticEngine)
+
+    public func perform(projectPaths: [String], referential path: String?, jobs: Int) -> [Outcome] {
         guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(path) else {
             return []
         }

@@ -1,9 +1,4 @@
 import Foundation
-import SanteDocAnalysis
-import SanteDocDocument
-import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 /// `body` applied to `0..<count` on up to `width` threads, results in index order: the
 /// batch `check` runs projects this way, the renderer its document conversions.

@@ -1,5 +1,4 @@
 import Foundation
-import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders

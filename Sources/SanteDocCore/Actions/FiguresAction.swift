@@ -1,9 +1,5 @@
-import Foundation
 import SanteDocAnalysis
-import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 /// `santedoc figures`: every computed figure, as an aligned French table or as JSON.
 public struct FiguresAction {

@@ -1,10 +1,8 @@
 import Foundation
 import Mustache
 import SanteDocAnalysis
-import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
-import SanteDocWriters
 
 /// `santedoc init DIR`: a new project with every key of `projet.yaml` present and
 /// explained, and one section per required text holding only its guidance, so that

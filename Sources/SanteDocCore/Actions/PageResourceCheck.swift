@@ -1,3 +1,4 @@
+import Foundation
 import SanteDocModel
 
 /// Nothing outside the document gets into it: a page template or a stylesheet that names a

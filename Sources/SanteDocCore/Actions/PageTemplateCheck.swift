@@ -1,8 +1,5 @@
-import SanteDocAnalysis
-import SanteDocDocument
+import Foundation
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 /// What a page template must satisfy before the Mustache parser (which recurses over
 /// nested sections) and the renderer see it: not empty, placing the content, nesting

@@ -1,7 +1,5 @@
 import Foundation
 import Mustache
-import SanteDocAnalysis
-import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
 import SanteDocWriters

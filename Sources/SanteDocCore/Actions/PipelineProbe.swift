@@ -3,7 +3,6 @@ import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
-import SanteDocWriters
 
 /// Drives the whole build — readers, figures, checks, both editions and the contract
 /// annexes, DocBook (validated) and HTML — on arbitrary bytes, for fuzzing: whatever the input, the build must end with
@@ -117,12 +116,7 @@ public enum PipelineProbe {
             }
         }
         for edition in [Edition.workingDraft, .final] {
-            let document = DocumentAssembler(
-                project: result.project, figures: result.figures, regulation: result.regulation,
-                resolvedSections: result.resolvedSections, edition: edition,
-                placement: setting.referential.part(of:)
-            )
-            .assemble(extraChapters: [completeness.chapter()])
+            let document = result.projet(edition, referential: setting.referential, report: completeness.report)
             do {
                 produced += try renderer.render([
                     ("projet", document),

@@ -1,9 +1,8 @@
-import Foundation
 import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
-import SanteDocWriters
+import SanteDocWriters  // import utilisé : HTMLWriter.write, par la valeur `html`
 
 /// The working draft rendered in memory, for `santedoc apercu`: the regulation, the
 /// referential and the shipped page template and stylesheet are read once, then each
@@ -64,12 +63,7 @@ public final class PreviewRenderer: Sendable {
                     toolkit: toolkit, project: sources, diagnostics: diagnostics, shipped: shippedTemplates
                 ).writer()
             {
-                let assembled = DocumentAssembler(
-                    project: result.project, figures: result.figures, regulation: result.regulation,
-                    resolvedSections: result.resolvedSections, edition: .workingDraft,
-                    placement: referential.part(of:)
-                )
-                .assemble(extraChapters: [CompletenessAssembler(report: report).chapter()])
+                let assembled = result.projet(.workingDraft, referential: referential, report: report)
                 let document = IdentifierAllocator.assign(assembled)
                 render.page = html.write(document)
                 render.anchors = Self.anchors(document)

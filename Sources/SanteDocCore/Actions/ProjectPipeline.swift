@@ -3,7 +3,6 @@ import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
-import SanteDocWriters
 
 /// The shared front half of every command: read the sources, compute the figures,
 /// resolve placeholders. Stops at the first stage that reported errors.
@@ -15,6 +14,23 @@ public struct ProjectPipeline {
         public var resolvedSections: [TextSection]
         /// Where the sources live, for the checks.
         public var sources: SourceMap
+
+        /// The projet de santé in `edition`, sections placed by `referential`: the working
+        /// draft closes on its completeness chapter. The one assembly of build, check,
+        /// preview and the fuzzer's probe.
+        public func projet(
+            _ edition: Edition, referential: Referential, report: CompletenessReport
+        ) -> Document {
+            DocumentAssembler(
+                project: project, figures: figures, regulation: regulation, resolvedSections: resolvedSections,
+                edition: edition, placement: referential.part(of:)
+            ).assemble(extraChapters: [CompletenessAssembler(report: report).chapter()])
+        }
+
+        /// The contract's years, as `--annee` reads them.
+        public var contractYears: ContractYears {
+            ContractYears(project: project, figures: figures, regulation: regulation, sources: sources)
+        }
 
         /// Links to `#…` that name no place of `document`: a warning each, where it is
         /// written (an error with `strict`). Returns how many.

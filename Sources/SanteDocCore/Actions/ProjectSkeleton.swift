@@ -1,8 +1,4 @@
-import SanteDocAnalysis
-import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 /// The files `santedoc init` writes.
 enum ProjectSkeleton {

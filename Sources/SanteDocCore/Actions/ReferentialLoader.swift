@@ -1,9 +1,7 @@
 import Foundation
 import SanteDocAnalysis
-import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
-import SanteDocWriters
 
 /// The ARS referential a command checks against: the national one of `Templates/`, or the
 /// regional variant the user names with `--referentiel`.
@@ -26,7 +24,8 @@ struct ReferentialLoader {
         guard
             let referential = ReferentialReader.load(
                 url, displayName: path ?? "Templates/\(ReferentialReader.defaultFile)",
-                kinds: RequirementChecker.catalogue, diagnostics: diagnostics),
+                kinds: RequirementChecker.catalogue(dataFields: ProjectDataReader.dataFieldPaths),
+                diagnostics: diagnostics),
             !diagnostics.hasErrors
         else { return nil }
         guard path != nil else { return referential }
@@ -35,7 +34,8 @@ struct ReferentialLoader {
         let quiet = DiagnosticEngine()
         guard
             let fallback = ReferentialReader.load(
-                national, displayName: "", kinds: RequirementChecker.catalogue, diagnostics: quiet)
+                national, displayName: "",
+                kinds: RequirementChecker.catalogue(dataFields: ProjectDataReader.dataFieldPaths), diagnostics: quiet)
         else {
             return referential
         }

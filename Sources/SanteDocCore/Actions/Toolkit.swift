@@ -1,9 +1,4 @@
 import Foundation
-import SanteDocAnalysis
-import SanteDocDocument
-import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 import XMLSupport
 
 /// What the pipeline needs besides the project: the `Templates/` folder and the DocBook

@@ -2,8 +2,6 @@ import Foundation
 import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 extension AnnexesAction {
     /// One run of `annexes`, once the sources are read and the register checked.
@@ -121,7 +119,7 @@ extension AnnexesAction {
                 replaced = folder
             }
             let note = changeNote(year, current: trees)
-            let period = ContractYears.period(year, result)
+            let period = result.contractYears.period(year)
             let documents = try renderer.render(
                 Array(zip(AnnexesAction.names, trees)) + [
                     (AnnexesAction.noteName, note.document(cpts: cpts, period: period))
@@ -214,7 +212,7 @@ extension AnnexesAction {
             var documents: [(name: String, document: Document)] = Array(zip(names, record.trees))
             if let note, let year {
                 documents.append(
-                    (AnnexesAction.noteName, note.document(cpts: cpts, period: ContractYears.period(year, result))))
+                    (AnnexesAction.noteName, note.document(cpts: cpts, period: result.contractYears.period(year))))
             }
             let wanted = documents.flatMap { name, _ in request.formats.map { "\(name).\($0.fileExtension)" } }
             guard wanted.contains(where: { record.bytes($0) == nil }) else {

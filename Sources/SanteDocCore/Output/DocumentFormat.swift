@@ -1,7 +1,6 @@
+import Foundation
 import SanteDocAnalysis
-import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
 import SanteDocWriters
 
 /// The files a document can be written as. DocBook and HTML are written by SanteDoc

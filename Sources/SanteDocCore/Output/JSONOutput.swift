@@ -2,8 +2,6 @@ import Foundation
 import SanteDocAnalysis
 import SanteDocDocument
 import SanteDocModel
-import SanteDocReaders
-import SanteDocWriters
 
 /// The JSON that `check` and `figures` print: sorted keys, so outputs are stable.
 public enum JSONOutput {

@@ -1,6 +1,4 @@
 import Foundation
-import SanteDocAnalysis
-import SanteDocDocument
 import SanteDocModel
 import SanteDocReaders
 import SanteDocWriters

@@ -1,4 +1,3 @@
-import SanteDocAnalysis
 import SanteDocModel
 
 /// « Note de modifications de l’année N »: every difference between the annexes of a

@@ -5,7 +5,7 @@ import SanteDocModel
 /// document of its own for the board (`completude.html`), which says for every gap where
 /// to write and how.
 public struct CompletenessAssembler {
-    let report: CompletenessReport
+    public let report: CompletenessReport
 
     public init(report: CompletenessReport) { self.report = report }
 

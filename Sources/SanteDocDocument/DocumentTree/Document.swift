@@ -1,4 +1,3 @@
-import SanteDocAnalysis
 import SanteDocModel
 
 /// The projet de santé (or an annex) as a format-neutral tree. Ids are assigned and

@@ -1,5 +1,5 @@
-import SanteDocAnalysis
-import SanteDocModel
+import Foundation
+import FoundationEssentials
 
 /// What differs between two versions of a document, read from the trees themselves:
 /// tables (matched by id, rows by their first cell, cells by column) and lists (items by

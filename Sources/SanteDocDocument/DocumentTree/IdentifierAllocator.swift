@@ -1,4 +1,3 @@
-import SanteDocAnalysis
 import SanteDocModel
 
 /// Gives every section, table and chart of a document an id that is unique in it, stable

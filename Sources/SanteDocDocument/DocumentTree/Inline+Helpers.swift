@@ -1,6 +1,3 @@
-import SanteDocAnalysis
-import SanteDocModel
-
 extension Block {
     /// A paragraph of plain text.
     static func text(_ string: String) -> Block { .paragraph([.text(string)]) }

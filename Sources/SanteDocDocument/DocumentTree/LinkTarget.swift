@@ -1,4 +1,3 @@
-import SanteDocAnalysis
 import SanteDocModel
 
 /// The link rule of the model (`LinkAddress`), for every writer: the address to write, or

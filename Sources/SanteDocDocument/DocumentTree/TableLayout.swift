@@ -1,6 +1,3 @@
-import SanteDocAnalysis
-import SanteDocModel
-
 /// Relative column widths, decided once for every writer: paged formats (PDF, ODT, DOCX)
 /// need them, or they squeeze a wide table until words break ("Indica/teur").
 package enum TableLayout {

@@ -1,4 +1,3 @@
-import SanteDocAnalysis
 import SanteDocModel
 
 /// The board's written text as document-tree blocks: guidance becomes a note to the board,

@@ -21,6 +21,9 @@ public struct Project: Sendable {
     public var indicators: [DiagnosticIndicator] = []
     public var indicatorsLocation: SourceLocation?
     public var sections: [TextSection] = []
+    /// The data fields filled in the sources, by their path (`identite.contact`), and where:
+    /// what a `donnee` requirement asks for.
+    public var declaredFields: [String: SourceLocation] = [:]
     /// The pictures the sections show, by their path in the project folder.
     public var pictures: [String: Picture] = [:]
     /// Version label and date of this draft, as the board writes them.

@@ -118,6 +118,9 @@ public struct FundingTable: Sendable {
     /// When the version came into force (`en_vigueur`), to pick the current one.
     public var effectiveDate: CalendarDate?
     public var sizeClasses: [SizeClass]
+    /// How close to a size threshold (a share of it, `tailles.marge_alerte_pourcent`) a
+    /// population is said to be: its size, hence the funding, depends on a few inhabitants.
+    public var thresholdWarningShare: Double?
     public var operating: [Int: Int?]
     public var ceiling: [Int: Int?]
     /// Ceilings the sources disagree on, by size: the ceiling itself is then unknown.

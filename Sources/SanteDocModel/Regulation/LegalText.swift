@@ -1,5 +1,3 @@
-import Foundation
-
 /// A legal text quoted in the projet de santé, with its source.
 public struct LegalText: Sendable {
     public var id: String

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The regulation data shipped in `Templates/`: ACI versions, the legal text.
 /// A new amendment is a new file in `Templates/aci/`, not new code.
 public struct RegulationLibrary: Sendable {

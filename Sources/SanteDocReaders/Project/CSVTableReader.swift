@@ -1,5 +1,4 @@
 import CSV
-import Foundation
 import SanteDocModel
 
 /// Reads a CSV table pasted from a spreadsheet: `;` (French Excel) or `,` separators,

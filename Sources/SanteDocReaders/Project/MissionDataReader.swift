@@ -1,4 +1,5 @@
 import SanteDocModel
+import Yams
 
 /// Reads the `missions` list: objectives, actions, indicators and calendar per mission, the
 /// amounts as signed and as renegotiated year by year, and what each year achieved.

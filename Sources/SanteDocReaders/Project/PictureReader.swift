@@ -1,3 +1,4 @@
+import Foundation
 import SanteDocModel
 
 /// The pictures the sections show (`![texte](images/carte.png)`), read from the project

@@ -1,9 +1,8 @@
-import Foundation
 import SanteDocModel
 import Yams
 
 /// Reads `projet.yaml`, the structured data of the project, into the model.
-struct ProjectDataReader {
+public struct ProjectDataReader {
     static let topLevelKeys = [
         "document", "identite", "territoire", "chronologie", "professionnels", "membres_total",
         "partenaires", "gouvernance", "missions", "contrat", "prs",
@@ -11,8 +10,20 @@ struct ProjectDataReader {
     let file: String
     let diagnostics: DiagnosticEngine
 
+    /// The fields a `donnee` requirement may name, by their path in `projet.yaml`: a
+    /// referential written for a region asks for what its ARS wants; a path not listed here
+    /// is an error in the referential, never a silent "missing".
+    public static let dataFieldPaths = [
+        "document.version", "document.date", "identite.denomination", "identite.forme_juridique", "identite.siege",
+        "identite.date_creation", "identite.contact", "identite.site_web", "territoire.nom", "territoire.departement",
+        "territoire.population", "territoire.nombre_communes", "territoire.superficie_km2",
+        "territoire.reference_population", "membres_total", "gouvernance.coordination", "contrat.version_aci",
+        "contrat.date_signature", "contrat.lieu_signature",
+    ]
+
     func read(_ text: String, into project: inout Project) {
         guard let root = compose(text) else { return }
+        project.declaredFields = Self.filledFields(root, file: file)
         guard
             let top = YAMLMapping(
                 root, file: file, path: "", diagnostics: diagnostics,
@@ -199,6 +210,42 @@ struct ProjectDataReader {
                     name: name.value, kind: kind, agreement: item.boolean("convention") ?? false,
                     role: item.string("role")?.value, location: item.location))
         }
+    }
+
+    /// Every value filled in the data, by its path (lists excepted: a list is one field), at
+    /// its value — a mapping counts as filled when one of its values is. Iterative: the
+    /// depth of a document is not ours to trust.
+    static func filledFields(_ root: Node, file: String) -> [String: SourceLocation] {
+        var fields: [String: SourceLocation] = [:]
+        var stack: [(node: Node, path: String)] = [(root, "")]
+        var mappings: [(path: String, location: SourceLocation)] = []
+        while let (node, path) = stack.popLast() {
+            switch node {
+            case let .mapping(mapping):
+                if !path.isEmpty { mappings.append((path, YAMLMapping.location(of: node, in: file, lineOffset: 0))) }
+                for (key, value) in mapping {
+                    guard let name = key.string else { continue }
+                    stack.append((value, path.isEmpty ? name : path + "." + name))
+                }
+            case let .scalar(scalar):
+                let value = scalar.string.trimmingWhitespace()
+                guard !value.isEmpty, value != "~", value.lowercased() != "null", !path.isEmpty else { continue }
+                fields[path] = YAMLMapping.location(of: node, in: file, lineOffset: 0)
+            case let .sequence(sequence):
+                if !sequence.isEmpty, !path.isEmpty {
+                    fields[path] = YAMLMapping.location(of: node, in: file, lineOffset: 0)
+                }
+            default:
+                continue
+            }
+        }
+        // Deepest first: a mapping is filled once one of its fields is.
+        for mapping in mappings.reversed() where fields[mapping.path] == nil {
+            if fields.keys.contains(where: { $0.hasPrefix(mapping.path + ".") }) {
+                fields[mapping.path] = mapping.location
+            }
+        }
+        return fields
     }
 
     /// `prs: {nom: "…", objectifs: [{mission: acces-soins, objectif: "…"}]}`.

@@ -1,5 +1,4 @@
 import Foundation
-import SanteDocModel
 
 /// Which project a command works on when the user names none.
 public enum ProjectLocator {

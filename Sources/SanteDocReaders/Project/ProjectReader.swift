@@ -3,7 +3,9 @@ import SanteDocModel
 /// Reads a whole project folder into a `Project`, reporting every problem it finds.
 public struct ProjectReader {
     /// The names it reads, which the checks point to when something is missing.
-    public static let sources = SourceMap()
+    public static let sources = SourceMap(
+        dataFile: "projet.yaml", communesFile: "communes.csv", indicatorsFile: "indicateurs.csv",
+        sectionsFolder: "sections")
     public static var dataFile: String { sources.dataFile }
 
     let folder: any ProjectSources

@@ -82,7 +82,7 @@ enum YAMLSafety {
             + "et les guillemets autour des textes contenant « : » ou « # »."
         guard let yamlError = error as? YamlError else {
             diagnostics.error(
-                "yaml.syntaxe", at: SourceLocation(file: file), "YAML illisible (\(SystemErrorText.french(error))).")
+                "yaml.syntaxe", at: SourceLocation(file: file), "YAML illisible.", hint: hint)
             return
         }
         switch yamlError {

@@ -36,8 +36,11 @@ struct FundingTableReader {
         if let sources = file.mapping("sources", allowed: file.mappingKeys("sources")) {
             for key in sources.keys { table.sources[key] = sources.string(key)?.value }
         }
-        if let sizes = file.mapping("tailles", allowed: ["source", "classes"]) {
+        if let sizes = file.mapping("tailles", allowed: ["source", "classes", "marge_alerte_pourcent"]) {
             table.sizeClasses = sizeClasses(sizes)
+            if let margin = sizes.number("marge_alerte_pourcent", range: 0...50) {
+                table.thresholdWarningShare = margin.value.value / 100
+            }
         }
         if let group = file.mapping("versements", allowed: ["source", "fonctionnement", "part_fixe", "part_variable"]) {
             table.payments =

@@ -1,5 +1,4 @@
 import SanteDocDocument
-import SanteDocModel
 
 /// A horizontal bar chart as inline SVG, with a title and a description listing every
 /// value, so screen readers get the data without the picture.

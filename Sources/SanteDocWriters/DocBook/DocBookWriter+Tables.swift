@@ -1,5 +1,4 @@
 import SanteDocDocument
-import SanteDocModel
 import XMLSupport
 
 extension DocBookWriter.Context {

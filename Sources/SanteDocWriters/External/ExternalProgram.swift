@@ -1,5 +1,4 @@
 import Foundation
-import SanteDocDocument
 import SanteDocModel
 
 /// A program of the machine that turns one of our outputs into another format (Typst, in

@@ -1,6 +1,3 @@
-import SanteDocDocument
-import SanteDocModel
-
 /// pandoc stamps the members of an ODT it writes with the clock (it reads
 /// `SOURCE_DATE_EPOCH` for DOCX, not for ODT), so two runs on the same sources would give
 /// different files. This rewrites the date and time fields of every member, in the local

@@ -1,6 +1,3 @@
-import SanteDocDocument
-import SanteDocModel
-
 /// A minimal HTML tree whose rendering escapes every text and attribute value, so text
 /// from the sources can never become markup. (Plot was considered; it leaves attribute
 /// values unescaped.)

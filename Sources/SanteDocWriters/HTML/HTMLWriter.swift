@@ -1,6 +1,5 @@
 import Mustache
 import SanteDocDocument
-import SanteDocModel
 
 /// Writes a `Document` as one self-contained HTML5 page: the body is built as an
 /// escaped node tree, then placed in the page template with the stylesheet inline.

@@ -13,7 +13,8 @@ final class ReferentialTests: XCTestCase {
         let root = try TestSupport.makeProject(["ref.yaml": text])
         let diagnostics = DiagnosticEngine()
         let referential = ReferentialReader.load(
-            root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml", kinds: RequirementChecker.catalogue,
+            root.appendingPathComponent("ref.yaml"), displayName: "ref.yaml",
+            kinds: RequirementChecker.catalogue(dataFields: ProjectDataReader.dataFieldPaths),
             diagnostics: diagnostics)
         return (referential, diagnostics.diagnostics)
     }

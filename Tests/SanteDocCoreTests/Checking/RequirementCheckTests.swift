@@ -35,7 +35,8 @@ final class RequirementCheckTests: XCTestCase {
         let check = RequirementChecker.kinds[requirement.kind]!
         return check.check(
             requirement,
-            in: CheckContext(project: project, figures: figures, regulation: regulation, sources: SourceMap()))
+            in: CheckContext(project: project, figures: figures, regulation: regulation, sources: ProjectReader.sources)
+        )
     }
 
     func section(covers id: String, words: Int, stub: Bool = false) -> TextSection {
@@ -78,8 +79,8 @@ final class RequirementCheckTests: XCTestCase {
               coordination: {nom: "A. B."}
             contrat: {version_aci: aci-2019, date_signature: 2021-01-01, lieu_signature: Périgueux}
             """
-        XCTAssertEqual(DataField.paths.count, 19)
-        for path in DataField.paths.keys.sorted() {
+        XCTAssertEqual(ProjectDataReader.dataFieldPaths.count, 19)
+        for path in ProjectDataReader.dataFieldPaths {
             let r = requirement(path, "donnee", ["champ": [path.replacingOccurrences(of: "_", with: "-")]])
             XCTAssertEqual(evaluate(r, full).status, .ok, path)
             let gap = evaluate(r, "identite:\n  denomination: CPTS X\nterritoire:\n  nom: Val\n")

@@ -10,7 +10,7 @@ import XCTest
 final class FigureCalculatorTests: XCTestCase {
     func testSampleProjectFiguresComeFromItsSources() throws {
         let yaml = try String(
-            contentsOf: TestSupport.repository.appendingPathComponent("Project/projet.yaml"), encoding: .utf8)
+            contentsOf: TestSupport.fixtures.appendingPathComponent("echantillon/projet.yaml"), encoding: .utf8)
         let (figures, diagnostics) = TestSupport.figures(yaml)
         XCTAssertFalse(diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
         XCTAssertEqual(figures.all["territoire.population"], .integer(64_455))

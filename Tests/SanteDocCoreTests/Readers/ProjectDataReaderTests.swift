@@ -83,7 +83,9 @@ final class ProjectDataReaderTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.location?.line, 3)
     }
 
-    func testAliasBombFailsFast() {
+    /// An alias bomb is refused before it is expanded (its cost is measured by the stress
+    /// corpus, not here): the error, and nothing read.
+    func testAliasBombIsRefusedUnexpanded() {
         var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...12 {
             yaml +=
@@ -91,9 +93,8 @@ final class ProjectDataReaderTests: XCTestCase {
                 + Array(repeating: "*" + (level == 1 ? "a" : "l\(level - 1)"), count: 10).joined(separator: ", ")
                 + "]\n"
         }
-        let start = Date()
-        let (_, diagnostics) = TestSupport.readData(yaml)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+        let (project, diagnostics) = TestSupport.readData(yaml)
         XCTAssertEqual(diagnostics.first?.id, "yaml.alias")
+        XCTAssertTrue(project.declaredFields.isEmpty, "nothing of the document is read")
     }
 }

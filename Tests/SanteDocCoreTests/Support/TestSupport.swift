@@ -11,11 +11,9 @@ import XCTest
 enum TestSupport {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// Page templates and the referential; `SANTEDOC_TEMPLATES` points at another copy (the
-    /// end-to-end test that fills the shipped nulls runs these tests on its own copy).
-    static let toolkit = Toolkit(
-        templates: ProcessInfo.processInfo.environment["SANTEDOC_TEMPLATES"]
-            .map { URL(fileURLWithPath: $0) } ?? repository.appendingPathComponent("Templates"))
+    /// Regulation, referential and page templates, frozen in `Tests/Fixtures/regulation`: the
+    /// stages' tests never read the shipped `Templates/` (`ShippedDataTests` does).
+    static let toolkit = Toolkit(templates: repository.appendingPathComponent("Tests/Fixtures/regulation"))
     static var fixtures: URL { repository.appendingPathComponent("Tests/Fixtures") }
 
     /// The regulation fixture (`Tests/Fixtures/regulation`), read once for all tests: unit

@@ -1,39 +1,35 @@
+import Foundation
 import SanteDocModel
 
-/// `donnee`: a field of `projet.yaml` named by its path (see `DataField`) is filled in.
+/// `donnee`: a field of the data, named by its path (`identite.contact`), is filled in. The
+/// paths are the reader's (`RequirementChecker.catalogue(dataFields:)` checks them when the
+/// referential is read); referentials may write `forme-juridique` for `forme_juridique`.
 struct DataFieldCheck: RequirementCheck {
     func check(_ requirement: Requirement, in context: CheckContext) -> RequirementResult {
-        let path = requirement.parameter("champ") ?? ""
-        // The referential reader refuses unknown paths; an absent reader here cannot be filled.
-        guard let reader = DataField.reader(for: path) else {
-            return missing(requirement, at: requirement.location, "Champ « \(path) » inconnu.")
-        }
-        switch reader(context.project) {
-        case .filled(let location):
-            return ok(requirement, at: location ?? parentLocation(of: path, in: context))
-        case .empty:
-            let file = context.sources.dataFile
-            let what = path.hasPrefix("identite.") ? "de la fiche d’identité (\(file))" : "de \(file)"
-            return missing(
-                requirement, at: parentLocation(of: path, in: context),
-                "Information absente \(what) : « \(DataField.normalized(path)) ».")
-        }
+        let path = Self.normalized(requirement.parameter("champ") ?? "")
+        if let location = context.project.declaredFields[path] { return ok(requirement, at: location) }
+        let file = context.sources.dataFile
+        let what = path.hasPrefix("identite.") ? "de la fiche d’identité (\(file))" : "de \(file)"
+        return missing(
+            requirement, at: parentLocation(of: path, in: context), "Information absente \(what) : « \(path) ».")
     }
 
-    func problem(in parameters: [String: [String]]) -> ParameterProblem? {
+    static func normalized(_ path: String) -> String { path.replacingOccurrences(of: "-", with: "_") }
+
+    /// The path of a `donnee` check among `known` (the fields the reader knows).
+    static func problem(in parameters: [String: [String]], known: [String]) -> ParameterProblem? {
         guard let path = parameters["champ"]?.first else {
             return ParameterProblem(
                 id: "referentiel.champ-absent", key: "type",
                 message: "Une vérification « donnee » doit nommer son champ.",
                 hint: "par exemple : verification: {type: donnee, champ: identite.contact}")
         }
-        guard DataField.reader(for: path) == nil else { return nil }
-        let known = DataField.paths.keys.sorted()
+        guard !known.contains(normalized(path)) else { return nil }
         return ParameterProblem(
             id: "referentiel.champ-inconnu", key: "champ",
-            message: "Champ « \(path) » inconnu : SanteDoc ne sait pas le lire dans projet.yaml.",
-            hint: Suggestions.hint(for: DataField.normalized(path), in: known)
-                ?? "champs possibles : " + known.joined(separator: ", ") + ".")
+            message: "Champ « \(path) » inconnu : SanteDoc ne sait pas le lire dans les données du projet.",
+            hint: Suggestions.hint(for: normalized(path), in: known.sorted())
+                ?? "champs possibles : " + known.sorted().joined(separator: ", ") + ".")
     }
 
     /// The mapping the field belongs in, where a user adds it.

@@ -58,7 +58,3 @@ struct MissionCheck: RequirementCheck {
         return gaps
     }
 }
-
-extension String {
-    package var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}
