@@ -75,17 +75,41 @@ let package = Package(
 
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "MarkdownSupportTests", dependencies: ["MarkdownSupport"]),
+        // One test target per stage, each depending on its stage and the stages before it; what
+        // they share (fixtures, the first stages on YAML text) is a small library of its own.
+        .target(
+            name: "SanteDocTestSupport", dependencies: ["SanteDocModel", "SanteDocReaders", "SanteDocAnalysis"],
+            path: "Tests/SanteDocTestSupport"),
+        .testTarget(name: "SanteDocModelTests", dependencies: ["SanteDocModel"]),
+        .testTarget(
+            name: "SanteDocReadersTests",
+            dependencies: ["SanteDocReaders", "SanteDocModel", "SanteDocAnalysis", "SanteDocTestSupport"]),
+        .testTarget(
+            name: "SanteDocAnalysisTests",
+            dependencies: ["SanteDocAnalysis", "SanteDocModel", "SanteDocReaders", "SanteDocTestSupport"]),
+        .testTarget(
+            name: "SanteDocDocumentTests",
+            dependencies: [
+                "SanteDocDocument", "SanteDocAnalysis", "SanteDocModel", "SanteDocReaders", "SanteDocTestSupport",
+            ]),
+        .testTarget(
+            name: "SanteDocWritersTests",
+            dependencies: [
+                "SanteDocWriters", "SanteDocDocument", "SanteDocModel", "XMLSupport", "SanteDocTestSupport",
+            ],
+            exclude: ["Golden"]),
         .testTarget(
             name: "SanteDocCoreTests",
             dependencies: [
-                "SanteDocCore", "SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "SanteDocDocument",
-                "SanteDocWriters",
-            ],
-            exclude: ["Golden"]),
+                "SanteDocCore", "SanteDocWriters", "SanteDocDocument", "SanteDocAnalysis", "SanteDocReaders",
+                "SanteDocModel", "SanteDocTestSupport",
+            ]),
         // Reads the shipped Templates/: its internal consistency and the published figures.
         .testTarget(
             name: "ShippedDataTests", dependencies: ["SanteDocModel", "SanteDocReaders", "SanteDocAnalysis", "Yams"]),
-        .testTarget(name: "SanteDocPreviewTests", dependencies: ["SanteDocPreview"]),
+        .testTarget(
+            name: "SanteDocPreviewTests",
+            dependencies: ["SanteDocPreview", "SanteDocCore", "SanteDocModel", "SanteDocTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["santedoc", "santedoc-fuzz", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import SanteDocTestSupport
 import XCTest
 
 @testable import SanteDocAnalysis
