@@ -14,9 +14,13 @@ public enum CommonMarkParser {
 
     /// The tree, or where it nests deeper than `maximumDepth` (measured without recursion,
     /// before anything recurses over the tree).
-    public static func parse(_ text: String, maximumDepth: Int) -> Result<MarkdownNode, TooDeep> {
+    /// With `footnotes`, `[^1]` and `[^1]: …` are notes (for documents imported from a word
+    /// processor); without, they are text, as in a section.
+    public static func parse(
+        _ text: String, maximumDepth: Int, footnotes: Bool = false
+    ) -> Result<MarkdownNode, TooDeep> {
         _ = registered
-        let options = CMARK_OPT_SOURCEPOS
+        let options = CMARK_OPT_SOURCEPOS | (footnotes ? CMARK_OPT_FOOTNOTES : 0)
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink"] {
@@ -74,10 +78,14 @@ public enum CommonMarkParser {
             kind: kind(of: node), literal: string(cmark_node_get_literal(node)),
             children: children,
             line: Int(cmark_node_get_start_line(node)),
-            column: Int(cmark_node_get_start_column(node)))
+            column: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)))
     }
 
     private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        // cmark names the footnote types « <unknown> »: they are told by their number.
+        if cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_REFERENCE { return .footnoteReference }
+        if cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION { return .footnoteDefinition }
         let type = string(cmark_node_get_type_string(node))
         switch type {
         case "document": return .document

@@ -14,6 +14,8 @@ public struct MarkdownNode: Equatable, Sendable {
         case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, strikethrough
         case link(url: String, title: String)
         case image(url: String, title: String)
+        /// A note's call and its text; `literal` is the label.
+        case footnoteReference, footnoteDefinition
         case other(String)
     }
     public enum ColumnAlignment: Equatable, Sendable { case none, left, center, right }
@@ -25,4 +27,15 @@ public struct MarkdownNode: Equatable, Sendable {
     /// 1-based position in the parsed text.
     public var line: Int
     public var column: Int
+    /// The last line the node spans (its own line for inlines).
+    public var endLine: Int
+
+    public init(kind: Kind, literal: String, children: [MarkdownNode], line: Int, column: Int, endLine: Int? = nil) {
+        self.kind = kind
+        self.literal = literal
+        self.children = children
+        self.line = line
+        self.column = column
+        self.endLine = endLine ?? line
+    }
 }

@@ -4,7 +4,7 @@ import FoundationEssentials
 /// French number and date formatting, written out so outputs are identical on every
 /// machine (no locale data involved). Groups are separated by a no-break space.
 public enum FrenchFormat {
-    static let months = [
+    package static let months = [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
         "septembre", "octobre", "novembre", "décembre",
     ]

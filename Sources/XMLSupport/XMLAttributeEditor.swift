@@ -74,7 +74,10 @@ public struct XMLAttributeEditor: Sendable {
     }
 
     static func attribute(_ name: XMLName, of node: xmlNodePtr) -> String? {
-        guard let value = xmlGetNsProp(node, name.local, name.namespace) else { return nil }
+        // An attribute without a namespace (`descr`, `name`) has an empty one here.
+        let found =
+            name.namespace.isEmpty ? xmlGetNoNsProp(node, name.local) : xmlGetNsProp(node, name.local, name.namespace)
+        guard let value = found else { return nil }
         defer { santedoc_xmlFree(value) }
         return String(cString: value)
     }

@@ -26,6 +26,18 @@ public enum TestSupport {
         return library
     }()
 
+    /// The national referential of the fixture, read once.
+    public static func referential() -> Referential { fixtureReferential }
+
+    private static let fixtureReferential: Referential = {
+        let diagnostics = DiagnosticEngine()
+        let referential = ReferentialReader.load(
+            templates.appendingPathComponent(ReferentialReader.defaultFile), displayName: "ars-socle.yaml",
+            kinds: RequirementChecker.catalogue(dataFields: ProjectDataReader.dataFieldPaths), diagnostics: diagnostics)
+        precondition(!diagnostics.hasErrors && referential != nil, "\(diagnostics.diagnostics)")
+        return referential!
+    }()
+
     /// A copy of a folder (a fixture) in a fresh temporary directory, to modify.
     public static func copy(of source: URL) -> URL {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("santedoc-\(UUID().uuidString)")

@@ -70,6 +70,46 @@ public struct PlaceholderResolver {
         }
     }
 
+    /// The names of the placeholders of a section, in reading order, titles included.
+    public static func names(in section: TextSection) -> [String] {
+        var names: [String] = []
+        func scan(_ text: String) {
+            var rest = Substring(text)
+            while let open = rest.range(ofASCII: "{", "{", from: rest.startIndex),
+                let close = rest.range(ofASCII: "}", "}", from: open.upperBound)
+            {
+                names.append(String(rest[open.upperBound..<close.lowerBound].trimmingWhitespace()))
+                rest = rest[close.upperBound...]
+            }
+        }
+        func visit(_ span: WrittenSpan) {
+            switch span {
+            case let .text(s): scan(s)
+            case let .emphasis(c), let .strong(c), let .strikethrough(c), let .superscript(c), let .subscript(c),
+                let .link(_, c):
+                c.forEach(visit)
+            case .code, .lineBreak, .image: break
+            }
+        }
+        func visit(_ block: WrittenBlock) {
+            switch block {
+            case let .paragraph(spans): spans.forEach(visit)
+            case let .list(_, items): items.joined().forEach(visit)
+            case let .table(table): table.rows.joined().joined().forEach(visit)
+            case let .quote(blocks), let .guidance(blocks): blocks.forEach(visit)
+            case .code: break
+            }
+        }
+        func visit(_ subsection: WrittenSubsection) {
+            scan(subsection.title)
+            subsection.blocks.forEach(visit)
+            subsection.subsections.forEach(visit)
+        }
+        section.blocks.forEach(visit)
+        section.subsections.forEach(visit)
+        return names
+    }
+
     func resolve(_ text: String) -> String {
         guard text.containsASCII("{", "{") else { return text }
         var result = ""

@@ -29,15 +29,11 @@ public struct InitAction {
         }
         let regulation = RegulationLibrary.load(templates: toolkit.templates, diagnostics: diagnostics)
         // The schema copy lets editors complete and check keys offline: init needs both files.
-        guard let skeleton = modelFile("projet.yaml"), let schema = modelFile("projet.schema.json") else {
-            return false
-        }
-        guard let template = try? MustacheTemplate(string: String(decoding: skeleton, as: UTF8.self)) else {
-            modelError("projet.yaml")
+        guard let skeleton = dataSkeleton(regulation), let schema = modelFile("projet.schema.json") else {
             return false
         }
         var files: [(name: String, bytes: [UInt8])] = [
-            (ProjectReader.dataFile, Array(template.render(["versions": ContractVersion.calendar(regulation)]).utf8)),
+            (ProjectReader.dataFile, Array(skeleton.utf8)),
             ("projet.schema.json", Array(schema)),
             (ProjectReader.sources.communesFile, Array("code_insee;commune;population;superficie_km2\n".utf8)),
             (
@@ -68,7 +64,17 @@ public struct InitAction {
         return true
     }
 
-    private func modelFile(_ name: String) -> Data? {
+    /// `projet.yaml` as `init` writes it: every key, explained, the ACI versions listed.
+    func dataSkeleton(_ regulation: RegulationLibrary) -> String? {
+        guard let skeleton = modelFile("projet.yaml") else { return nil }
+        guard let template = try? MustacheTemplate(string: String(decoding: skeleton, as: UTF8.self)) else {
+            modelError("projet.yaml")
+            return nil
+        }
+        return template.render(["versions": ContractVersion.calendar(regulation)])
+    }
+
+    func modelFile(_ name: String) -> Data? {
         let data = FileManager.default.contents(atPath: toolkit.templates.appendingPathComponent("init/\(name)").path)
         if data == nil { modelError(name) }
         return data

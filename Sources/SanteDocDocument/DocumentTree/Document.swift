@@ -15,6 +15,9 @@ public struct Document: Equatable, Sendable, Codable {
     public var isWorkingDraft: Bool
     /// The pictures its text shows (`Inline.image`), by name: a path in the project folder.
     public var pictures: [String: Picture] = [:]
+    /// For the projet de santé: its written sections and the titles SanteDoc computed, kept
+    /// in the DOCX and ODT so that importing them gives the sections back.
+    public var record: SanteDocRecord?
 
     public init(
         title: String, subtitle: String? = nil, cover: [CoverLine] = [], chapters: [Section],

@@ -61,7 +61,38 @@ public struct DocumentAssembler {
             date: project.draftDate.map(FrenchFormat.date), version: project.draftVersion,
             isWorkingDraft: edition == .workingDraft)
         document.pictures = project.pictures
+        document.record = record(of: chapters)
         return document
+    }
+
+    /// Each written section as the document shows it (title, figures in place of their
+    /// placeholders) with the file, part and claims it came from; every other title is
+    /// SanteDoc's own.
+    func record(of chapters: [Section]) -> SanteDocRecord {
+        var written: [RecordedSection] = []
+        var generated: [String] = []
+        var captions: Set<String> = []
+        func collectCaptions(_ section: Section) {
+            for case let .table(table) in section.blocks { captions.insert(table.caption) }
+            section.sections.forEach(collectCaptions)
+        }
+        func visit(_ section: Section) {
+            if let file = section.origin, let text = project.sections.first(where: { $0.file == file }) {
+                collectCaptions(section)
+                let figures = PlaceholderResolver.names(in: text).map { name in
+                    RecordedSection.Figure(name: name, value: self.figures.all[name]?.formatted ?? "")
+                }
+                written.append(
+                    RecordedSection(
+                        file: file, title: section.title, part: text.part?.rawValue, covers: text.covers.map(\.value),
+                        figures: figures))
+                return
+            }
+            generated.append(section.title)
+            section.sections.forEach(visit)
+        }
+        chapters.forEach(visit)
+        return SanteDocRecord(sections: written, generated: generated, captions: captions.sorted())
     }
 
     private func cover() -> [CoverLine] {

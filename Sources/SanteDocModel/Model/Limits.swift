@@ -79,6 +79,8 @@ public enum Limits {
     /// A picture of a section (a map, a logo, an organisation chart), and all of them together.
     public static let pictureBytes = 4 * 1024 * 1024
     public static let picturesBytes = 16 * 1024 * 1024
+    /// A document `santedoc importer` reads (a projet in Word with its pictures).
+    public static let importedDocumentBytes = 64 * 1024 * 1024
     /// Diagnostics printed for one run; the rest are counted.
     public static let diagnostics = 500
 }

@@ -18,13 +18,16 @@ public struct Requirement: Sendable {
     public var parameters: [String: [String]]
     /// The part of the projet de santé where what it asks for is written (`partie`).
     public var part: Part?
+    /// Words and phrases a text about this requirement uses (`mots_cles`), for placing the
+    /// chapters of an imported document.
+    public var keywords: [String]
     public var location: SourceLocation
 
     public func parameter(_ name: String) -> String? { parameters[name]?.first }
 
     package init(
         id: String, title: String, priority: Priority, source: String, hint: String? = nil, kind: String,
-        parameters: [String: [String]], part: Part? = nil, location: SourceLocation
+        parameters: [String: [String]], part: Part? = nil, keywords: [String] = [], location: SourceLocation
     ) {
         self.id = id
         self.title = title
@@ -34,6 +37,7 @@ public struct Requirement: Sendable {
         self.kind = kind
         self.parameters = parameters
         self.part = part
+        self.keywords = keywords
         self.location = location
     }
 }

@@ -5,6 +5,8 @@ public struct CommuneListReader {
     let file: String
     let diagnostics: DiagnosticEngine
 
+    public static let columns = ["code_insee", "commune", "population", "superficie_km2"]
+
     public init(file: String, diagnostics: DiagnosticEngine) {
         self.file = file
         self.diagnostics = diagnostics

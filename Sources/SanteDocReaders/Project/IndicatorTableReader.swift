@@ -1,9 +1,13 @@
 import SanteDocModel
 
 /// `indicateurs.csv`: indicateur;unite;territoire;departement;region;france;source;annee;sens
-struct IndicatorTableReader {
+public struct IndicatorTableReader {
     let file: String
     let diagnostics: DiagnosticEngine
+
+    public static let columns = [
+        "indicateur", "unite", "territoire", "departement", "region", "france", "source", "annee", "sens",
+    ]
 
     func read(_ text: String) -> [DiagnosticIndicator] {
         let csv = CSVTableReader(

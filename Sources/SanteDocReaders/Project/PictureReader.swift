@@ -6,7 +6,7 @@ import SanteDocModel
 /// `Limits.picturesBytes`. An SVG is a document of its own: one that would fetch anything
 /// (`href` to a file or an address, `url(…)`, `@import`) or run a script is refused where
 /// it says so — the engines that draw it must read nothing else.
-struct PictureReader {
+public struct PictureReader {
     let folder: any ProjectSources
     let diagnostics: DiagnosticEngine
 
@@ -52,7 +52,7 @@ struct PictureReader {
     }
 
     /// The format the file's first bytes say, whatever its name.
-    static func format(of bytes: [UInt8]) -> Picture.Format? {
+    public static func format(of bytes: [UInt8]) -> Picture.Format? {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()

@@ -20,7 +20,7 @@ public enum ReferentialReader {
         let requirements: [Requirement] = file.mappings(
             "exigences",
             allowed: [
-                "id", "titre", "severite", "source", "conseil", "partie", "verification",
+                "id", "titre", "severite", "source", "conseil", "partie", "verification", "mots_cles",
             ],
             example: "- id: diagnostic.etat-sante"
         ).compactMap { item in
@@ -61,7 +61,7 @@ public enum ReferentialReader {
                 id: id.value, title: title.value, priority: priority,
                 source: item.string("source")?.value ?? "", hint: item.string("conseil")?.value,
                 kind: kind.value, parameters: parameters, part: item.enumValue("partie", Part.self),
-                location: item.location)
+                keywords: item.strings("mots_cles"), location: item.location)
         }
         return Referential(
             id: file.string("id")?.value ?? displayName, title: file.string("titre")?.value ?? "",

@@ -122,7 +122,7 @@ public struct OfficeDocumentWriter: Sendable {
                 "--from", "docbook", "--to", kind.rawValue, "--reference-doc",
                 (document.isWorkingDraft ? draftReferenceDocument : referenceDocument).path,
                 "--resource-path", sandbox.path, "--toc", "--toc-depth=2", "--output", "-",
-            ], input: docBook, directory: sandbox
+            ] + record(document), input: docBook, directory: sandbox
         ).output
         let signed = Set(document.tables.filter { $0.style == .signatures }.compactMap(\.id))
         let contents = document.chapters.count > 1
@@ -131,5 +131,12 @@ public struct OfficeDocumentWriter: Sendable {
             ? try OfficeFinishing.odt(archive, signatureTables: signed, contents: contents)
             : try OfficeFinishing.docx(archive, signatureTables: signed, contents: contents)
         return ZipTimestamps.normalized(finished)
+    }
+
+    /// The record of the written sections, as a document property (`santedoc importer`
+    /// reads it back).
+    func record(_ document: Document) -> [String] {
+        guard let record = document.record, !record.sections.isEmpty else { return [] }
+        return ["--metadata", "\(OfficeDocumentInspection.recordProperty)=\(OfficeDocumentInspection.encode(record))"]
     }
 }

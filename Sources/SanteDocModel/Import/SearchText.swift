@@ -1,0 +1,30 @@
+import Foundation
+
+extension String {
+    /// The text as words to compare: lower case, without accents, apostrophes and hyphens
+    /// as spaces, each word without a plural `s` or `x` (« Soins non programmés » and
+    /// « soin non programme » meet), single spaces.
+    package var searchForm: String {
+        let folded = folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+        var words: [Substring] = []
+        for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == ".") }) {
+            var word = word
+            while word.last == "." { word = word.dropLast() }
+            if word.count > 3, let last = word.last, last == "s" || last == "x" { word = word.dropLast() }
+            if !word.isEmpty { words.append(word) }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Whether `phrase` (already in `searchForm`) occurs here as whole words.
+    package func containsPhrase(_ phrase: String) -> Bool {
+        guard !phrase.isEmpty else { return false }
+        return " \(self) ".contains(" \(phrase) ")
+    }
+
+    /// How many times `phrase` (in `searchForm`) occurs here as whole words.
+    package func occurrences(of phrase: String) -> Int {
+        guard !phrase.isEmpty else { return 0 }
+        return " \(self) ".components(separatedBy: " \(phrase) ").count - 1
+    }
+}
