@@ -5,7 +5,7 @@ import SanteDocModel
 
 struct SanteDoc: ParsableCommand {
     static let subcommandNames = [
-        "build", "check", "annexes", "bilan", "figures", "communes", "apercu", "init", "importer", "aide",
+        "build", "check", "annexes", "bilan", "figures", "communes", "apercu", "init", "importer", "synthese", "aide",
     ]
     static let configuration = CommandConfiguration(
         commandName: "santedoc",
@@ -14,7 +14,7 @@ struct SanteDoc: ParsableCommand {
             "Sans dossier indiqué : « Project » s’il existe, sinon le dossier courant s’il contient projet.yaml.",
         subcommands: [
             Build.self, Check.self, Annexes.self, Bilan.self, Figures.self, Communes.self, Preview.self, Init.self,
-            Import.self,
+            Import.self, Synthesis.self,
             Guide.self,
         ],
         helpNames: [.short, .long, .customLong("aide")])

@@ -168,7 +168,10 @@ final class KillDuringEnginesTests: XCTestCase {
             XCTAssertEqual(
                 try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }, [],
                 "kill \(round): a journal or a temporary left after the next run")
-            XCTAssertEqual(engineFolders().subtracting(before), [], "kill \(round): engine folders left behind")
+            // Only the killed run's: another santedoc running on the machine has folders of its own.
+            XCTAssertEqual(
+                engineFolders().subtracting(before).filter { $0.hasPrefix("moteur-\(pid)-") }, [],
+                "kill \(round): engine folders left behind")
         }
         XCTAssertEqual(try CommandRunner.santedoc("build", a.path, "-o", output.path, "--formats", "tout").status, 0)
         XCTAssertEqual(snapshot(output), fromA)

@@ -38,6 +38,19 @@ public enum TestSupport {
         return referential!
     }()
 
+    /// The complete fixture as the synthesis sees it on `day`.
+    public static func completeOverview(on day: CalendarDate) -> ProjectOverview {
+        let diagnostics = DiagnosticEngine()
+        let folder = ProjectFolder(path: fixtures.appendingPathComponent("complet").path)
+        var (project, _, sources) = ProjectReader(folder: folder, diagnostics: diagnostics).read()
+        ContractVersion.resolve(&project, regulation: regulation())
+        let figures = FigureCalculator(project: project, regulation: regulation(), diagnostics: diagnostics).compute()
+        let report = CompletenessReport.evaluate(
+            project, figures: figures, regulation: regulation(), sources: sources, against: referential(),
+            diagnostics: diagnostics)
+        return ProjectOverview(project: project, figures: figures.all, report: report, on: day)
+    }
+
     /// A copy of a folder (a fixture) in a fresh temporary directory, to modify.
     public static func copy(of source: URL) -> URL {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("santedoc-\(UUID().uuidString)")

@@ -38,6 +38,18 @@ public struct CheckAction: Sendable {
     public typealias Outcome = (report: CompletenessReport?, diagnostics: DiagnosticEngine)
 
     public func perform(projectPaths: [String], referential path: String?, jobs: Int) -> [Outcome] {
+        evaluate(projectPaths: projectPaths, referential: path, jobs: jobs) { _, _ in () }.map {
+            ($0.report, $0.diagnostics)
+        }
+    }
+
+    /// The batch, keeping of each readable project what `keep` makes of it on its worker
+    /// (the synthesis keeps an overview and a page, not the whole project). Empty when the
+    /// referential or the regulation does not read.
+    func evaluate<Kept: Sendable>(
+        projectPaths: [String], referential path: String?, jobs: Int,
+        keep: @escaping @Sendable (ProjectPipeline.Result, CompletenessReport) -> Kept
+    ) -> [(report: CompletenessReport?, diagnostics: DiagnosticEngine, kept: Kept?)] {
         guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(path) else {
             return []
         }
@@ -47,11 +59,11 @@ public struct CheckAction: Sendable {
             let engine = DiagnosticEngine()
             let result = ProjectPipeline(toolkit: toolkit, diagnostics: engine, regulation: regulation)
                 .run(projectPath: projectPaths[index])
-            let report = result.map { $0.completeness(against: referential, diagnostics: engine) }
-            if let result, let report {
-                Self.checkAnchors(result, referential: referential, report: report, diagnostics: engine)
-            }
-            return (engine.hasErrors ? nil : report, engine)
+            guard let result else { return (nil, engine, nil) }
+            let report = result.completeness(against: referential, diagnostics: engine)
+            Self.checkAnchors(result, referential: referential, report: report, diagnostics: engine)
+            guard !engine.hasErrors else { return (nil, engine, nil) }
+            return (report, engine, keep(result, report))
         }
     }
 }

@@ -108,6 +108,9 @@ public indirect enum Inline: Equatable, Sendable, Codable {
     case lineBreak
     /// A picture of `Document.pictures`, with the text that stands for it.
     case image(name: String, alternative: String)
+    /// Another page SanteDoc writes beside this one (`projets/cpts-a/completude.html`), by
+    /// its relative path: never from the sources, whose links are web addresses.
+    case pageLink(page: String, content: [Inline])
 
     /// The text a reader would see, for word counts and alternatives.
     public var plainText: String {
@@ -115,7 +118,7 @@ public indirect enum Inline: Equatable, Sendable, Codable {
         case let .text(s), let .code(s): return s
         case let .image(_, alternative): return alternative
         case let .emphasis(c), let .strong(c), let .strikethrough(c), let .superscript(c), let .subscript(c),
-            let .link(_, c):
+            let .link(_, c), let .pageLink(_, c):
             return c.map(\.plainText).joined()
         case .lineBreak: return " "
         }
@@ -145,7 +148,8 @@ public struct Table: Equatable, Sendable, Codable {
     public var style: Style
 
     /// A signature table has tall empty cells to sign in, on a page of its own.
-    public enum Style: String, Equatable, Sendable, Codable { case standard, signatures }
+    /// `sortable`: a page that has a script may let its reader sort the rows by any column.
+    public enum Style: String, Equatable, Sendable, Codable { case standard, signatures, sortable }
 
     public init(
         id: String? = nil, caption: String, columns: [Column], rows: [[[Inline]]],

@@ -190,6 +190,8 @@ extension Inline {
         case let .strikethrough(content): return [.strikethrough(content.flatMap { $0.unlinking(known) })]
         case let .superscript(content): return [.superscript(content.flatMap { $0.unlinking(known) })]
         case let .subscript(content): return [.subscript(content.flatMap { $0.unlinking(known) })]
+        case let .pageLink(page, content):
+            return [.pageLink(page: page, content: content.flatMap { $0.unlinking(known) })]
         case .text, .code, .lineBreak, .image: return [self]
         }
     }

@@ -84,6 +84,11 @@ extension DocBookWriter.Context {
             let link = xml.append("link", to: parent)
             xml.setAttribute("href", safe, namespacePrefix: "xlink", on: link)
             inlines(shown, in: link)
+        case let .pageLink(page, content):
+            guard let safe = LinkTarget.page(page) else { return inlines(content, in: parent) }
+            let link = xml.append("link", to: parent)
+            xml.setAttribute("href", safe, namespacePrefix: "xlink", on: link)
+            inlines(content, in: link)
         case .lineBreak: xml.appendText(" ", to: parent)
         }
     }

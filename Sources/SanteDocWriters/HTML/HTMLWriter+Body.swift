@@ -88,7 +88,12 @@ struct Body {
                 ]))
         children.append(el("tbody", [], table.rows.map(row)))
         if !table.footer.isEmpty { children.append(el("tfoot", [], table.footer.map(row))) }
-        let style: [(String, String)] = table.style == .signatures ? [("class", "signatures")] : []
+        let style: [(String, String)] =
+            switch table.style {
+            case .signatures: [("class", "signatures")]
+            case .sortable: [("class", "triable")]
+            case .standard: []
+            }
         let element = el("table", (table.id.map { [("id", $0)] } ?? []) + style, children)
         // On a narrow screen a wide table scrolls in its own box, which a keyboard can reach
         // and a screen reader names, instead of widening the whole page.
@@ -120,6 +125,9 @@ struct Body {
             let content = c.isEmpty ? [HTMLNode.text(url)] : inlines(c)
             guard let safe = LinkTarget.safe(url) else { return .fragment(content) }
             return el("a", [("href", safe)], content)
+        case let .pageLink(page, c):
+            guard let safe = LinkTarget.page(page) else { return .fragment(inlines(c)) }
+            return el("a", [("href", safe)], inlines(c))
         }
     }
 }

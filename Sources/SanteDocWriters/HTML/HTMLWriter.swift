@@ -6,11 +6,15 @@ import SanteDocDocument
 public struct HTMLWriter: Sendable {
     let template: MustacheTemplate
     let stylesheet: String
+    /// SanteDoc's own script for a page that has one (`{{{script}}}`: the synthesis's
+    /// sorting); never anything from the sources.
+    let script: String?
 
     /// Throws Mustache's own parse error, which says where the template is wrong.
-    public init(pageTemplate: String, stylesheet: String) throws {
+    public init(pageTemplate: String, stylesheet: String, script: String? = nil) throws {
         template = try MustacheTemplate(string: pageTemplate)
         self.stylesheet = stylesheet
+        self.script = script
     }
 
     public func write(_ document: Document) -> [UInt8] {
@@ -58,6 +62,7 @@ public struct HTMLWriter: Sendable {
             "sommaire": toc.rendered,
             "contenu": HTMLNode.fragment(chapters).rendered,
             "style": stylesheet,
+            "script": script ?? false,
         ]
         return Array(template.render(values).utf8)
     }

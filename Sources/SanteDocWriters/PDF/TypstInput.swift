@@ -134,6 +134,8 @@ struct TypstInput {
             }
             guard let safe = LinkTarget.safe(url) else { return ["type": "groupe", "c": inlines(content)] }
             return ["type": "lien", "url": safe, "c": inlines(content)]
+        // A page beside an HTML page means nothing on paper: its words only.
+        case let .pageLink(_, content): return ["type": "groupe", "c": inlines(content)]
         }
     }
 }
