@@ -96,6 +96,7 @@ let package = Package(
             name: "SanteDocWritersTests",
             dependencies: [
                 "SanteDocWriters", "SanteDocDocument", "SanteDocModel", "XMLSupport", "SanteDocTestSupport",
+                "ZIPFoundation",
             ],
             exclude: ["Golden"]),
         .testTarget(

@@ -121,4 +121,21 @@ final class SectionPlannerTests: XCTestCase {
         XCTAssertEqual(plan.sections[1].part, .diagnostic, "a section added in Word stays in its part")
         XCTAssertEqual(plan.sections[1].claims, [], "what a recorded section covers is not claimed twice")
     }
+
+    /// A record comes from a document anyone may have edited: what it holds cannot add a
+    /// line to a front matter or close a placeholder.
+    func testARecordCannotWriteIntoTheFiles() throws {
+        let record = SanteDocRecord(
+            sections: [
+                RecordedSection(
+                    file: "sections/01-a.md", title: "A", part: "identite\ncouvre: [faux]",
+                    covers: ["territoire.perimetre", "x]\npartie: autre"],
+                    figures: [.init(name: "territoire.population", value: "1"), .init(name: "x}} {{y", value: "2")])
+            ], generated: [])
+        let plan = try plan("# A\n\nTexte.\n", record: record)
+        let recorded = try XCTUnwrap(plan.sections.first?.recorded)
+        XCTAssertNil(recorded.part)
+        XCTAssertEqual(recorded.covers, ["territoire.perimetre"])
+        XCTAssertEqual(recorded.figures.map(\.name), ["territoire.population"])
+    }
 }

@@ -35,7 +35,7 @@ public struct SectionPlanner {
         var computed: [String] = []
         var empty: [String] = []
         if let record = document.record {
-            var queue = record.sections[...]
+            var queue = record.sections.map(\.plain)[...]
             let generated = Set(record.generated.map(\.searchForm))
             func visit(_ chapter: ImportedChapter, context: Part?) {
                 let title = chapter.title.searchForm

@@ -98,14 +98,7 @@ struct ImportedProjectFiles {
         return name
     }
 
-    func csv(_ table: ImportedData.Table) -> String {
-        func cell(_ text: String) -> String {
-            let clean = text.replacingOccurrences(of: "\n", with: " ")
-            guard clean.contains(";") || clean.contains("\"") else { return clean }
-            return "\"" + clean.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return ([table.columns] + table.rows).map { $0.map(cell).joined(separator: ";") }.joined(separator: "\n") + "\n"
-    }
+    func csv(_ table: ImportedData.Table) -> String { CSVText.file([table.columns] + table.rows) }
 }
 
 /// The pictures of the imported document, renamed into `images/` as the sections name

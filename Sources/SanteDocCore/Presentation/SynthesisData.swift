@@ -46,11 +46,6 @@ public enum SynthesisData {
     ]
 
     public static func csv(_ entries: [SynthesisAssembler.Entry]) -> String {
-        func cell(_ text: String) -> String {
-            let clean = text.replacingOccurrences(of: "\n", with: " ")
-            guard clean.contains(";") || clean.contains("\"") else { return clean }
-            return "\"" + clean.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
         let rows = entries.map { entry -> [String] in
             guard let p = entry.overview else {
                 return [entry.folder, entry.folder] + Array(repeating: "", count: csvColumns.count - 3)
@@ -66,7 +61,7 @@ public enum SynthesisData {
                 p.nextDeadline?.what ?? "", "",
             ]
         }
-        return ([csvColumns] + rows).map { $0.map(cell).joined(separator: ";") }.joined(separator: "\n") + "\n"
+        return CSVText.file([csvColumns] + rows)
     }
 }
 

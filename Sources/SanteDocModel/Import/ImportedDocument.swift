@@ -162,6 +162,24 @@ public struct RecordedSection: Sendable, Codable, Equatable {
         case covers = "couvre"
         case figures = "chiffres"
     }
+
+    /// The record as a document carries it came from elsewhere: only a part SanteDoc knows,
+    /// identifiers and figure names of plain characters are kept, so that nothing it holds
+    /// can add a line to a front matter or close a `{{…}}`.
+    public var plain: RecordedSection {
+        func isPlain(_ id: String) -> Bool {
+            !id.isEmpty
+                && id.unicodeScalars.allSatisfy {
+                    ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+                }
+        }
+        var copy = self
+        copy.title = title.split(whereSeparator: \.isNewline).joined(separator: " ")
+        copy.part = part.flatMap(Part.init(rawValue:))?.rawValue
+        copy.covers = covers.filter(isPlain)
+        copy.figures = figures.filter { isPlain($0.name) }
+        return copy
+    }
 }
 
 extension RecordedSection.Figure {

@@ -95,7 +95,8 @@ public struct OfficeDocumentInspection: Sendable {
             if let comments = try part("word/comments.xml") {
                 let tree = try XMLTree(parsing: comments, name: "comments.xml")
                 inspection.count(
-                    tree.elements(XMLName(Word.main, "comment")).count, "commentaire", "commentaires", "non importés")
+                    tree.elements(XMLName(Word.main, "comment")).count, "commentaire non importé",
+                    "commentaires non importés")
             }
             if let custom = try part("docProps/custom.xml") {
                 let tree = try XMLTree(parsing: custom, name: "custom.xml")
@@ -130,6 +131,11 @@ public struct OfficeDocumentInspection: Sendable {
         return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
+    static let change = "modification suivie, acceptée à l’import : relisez le texte"
+    static let changes = "modifications suivies, acceptées à l’import : relisez le texte"
+    static let box = "zone de texte : vérifiez que son texte est à sa place"
+    static let boxes = "zones de texte : vérifiez que leur texte est à sa place"
+
     enum Word {
         static let main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
         static let drawing = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -145,23 +151,23 @@ public struct OfficeDocumentInspection: Sendable {
         static let meta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
     }
 
-    private mutating func count(_ n: Int, _ singular: String, _ plural: String, _ what: String) {
+    /// « 1 commentaire non importé », « 2 commentaires non importés ».
+    private mutating func count(_ n: Int, _ singular: String, _ plural: String) {
         guard n > 0 else { return }
-        unread.append("\(FrenchFormat.count(n, singular, plural)) \(what)")
+        unread.append(FrenchFormat.count(n, singular, plural))
     }
 
     private mutating func readWord(_ tree: XMLTree) {
         let changes = tree.elements(XMLName(Word.main, "ins")).count + tree.elements(XMLName(Word.main, "del")).count
-        count(changes, "modification suivie", "modifications suivies", "(acceptées à l’import : relisez le texte)")
+        count(changes, Self.change, Self.changes)
+        count(tree.elements(XMLName(Word.main, "txbxContent")).count, Self.box, Self.boxes)
         count(
-            tree.elements(XMLName(Word.main, "txbxContent")).count, "zone de texte", "zones de texte",
-            "(leur texte n’est peut-être pas à sa place : vérifiez-le)")
+            tree.elements(XMLName(Word.main, "object")).count, "objet incorporé non importé (tableur, présentation…)",
+            "objets incorporés non importés (tableur, présentation…)")
         count(
-            tree.elements(XMLName(Word.main, "object")).count, "objet incorporé", "objets incorporés",
-            "non importés (tableur, présentation…)")
-        count(
-            tree.elements(XMLName(Word.chart, "chart")).count, "graphique", "graphiques",
-            "non importés (à refaire en tableau ou en image)")
+            tree.elements(XMLName(Word.chart, "chart")).count,
+            "graphique non importé (à refaire en tableau ou en image)",
+            "graphiques non importés (à refaire en tableau ou en image)")
         pictureDescriptions = tree.elements(XMLName(Word.drawing, "docPr")).map { node in
             let description = tree.attribute(XMLName("", "descr"), of: node) ?? ""
             return description.isEmpty ? (tree.attribute(XMLName("", "title"), of: node) ?? "") : description
@@ -169,17 +175,14 @@ public struct OfficeDocumentInspection: Sendable {
     }
 
     private mutating func readOpenDocument(_ tree: XMLTree) {
+        count(tree.elements(XMLName(ODF.text, "changed-region")).count, Self.change, Self.changes)
         count(
-            tree.elements(XMLName(ODF.text, "changed-region")).count, "modification suivie", "modifications suivies",
-            "(acceptées à l’import : relisez le texte)")
-        count(
-            tree.elements(XMLName(ODF.office, "annotation")).count, "commentaire", "commentaires", "non importés")
-        count(
-            tree.elements(XMLName(ODF.draw, "text-box")).count, "zone de texte", "zones de texte",
-            "(leur texte n’est peut-être pas à sa place : vérifiez-le)")
+            tree.elements(XMLName(ODF.office, "annotation")).count, "commentaire non importé",
+            "commentaires non importés")
+        count(tree.elements(XMLName(ODF.draw, "text-box")).count, Self.box, Self.boxes)
         count(
             tree.elements(XMLName(ODF.draw, "object")).count + tree.elements(XMLName(ODF.draw, "object-ole")).count,
-            "objet incorporé", "objets incorporés", "non importés (graphique, tableur…)")
+            "objet incorporé non importé (graphique, tableur…)", "objets incorporés non importés (graphique, tableur…)")
         pictureDescriptions = tree.elements(XMLName(ODF.draw, "frame")).compactMap { frame in
             guard tree.children(of: frame).contains(where: { tree.isNamed($0, XMLName(ODF.draw, "image")) }) else {
                 return nil
