@@ -218,4 +218,33 @@ final class ImportCommandTests: XCTestCase {
                 atPath: empty.appendingPathComponent("sections/01-diagnostic-territorial.md").path),
             "the first import is untouched")
     }
+
+    /// A long projet's record is larger than a command-line argument may be (128 kB): it
+    /// still reaches the DOCX, and comes back.
+    func testALongProjetsRecordComesBack() throws {
+        let work = CommandRunner.temporaryDirectory()
+        let project = try CommandRunner.copy(CommandRunner.repository.appendingPathComponent("Tests/Fixtures/complet"))
+        for index in 1...1000 {
+            let text = """
+                ---
+                titre: "Action de terrain numéro \(index) du diagnostic partagé"
+                couvre: [diagnostic.offre-soins]
+                ---
+
+                Texte de l’action \(index).
+
+                """
+            try text.write(
+                to: project.appendingPathComponent(String(format: "sections/9%04d-action.md", index)), atomically: true,
+                encoding: .utf8)
+        }
+        let build = try CommandRunner.santedoc(
+            "build", project.path, "-o", work.appendingPathComponent("Build").path, "--formats", "docx")
+        XCTAssertEqual(build.status, 0, build.stderr)
+        let back = work.appendingPathComponent("retour")
+        _ = try importing(work.appendingPathComponent("Build/projet-de-sante.docx"), into: back)
+        let files = try sections(in: back)
+        XCTAssertEqual(files.count, 1013)
+        XCTAssertEqual(files["91000-action.md"]?.covers, ["diagnostic.offre-soins"])
+    }
 }

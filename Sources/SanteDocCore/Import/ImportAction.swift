@@ -73,8 +73,9 @@ public struct ImportAction {
             if let page = try reportPage(report, folder: staging) {
                 try OutputWriter(directory: staging).write([page])
             }
-            if FileManager.default.fileExists(atPath: targetURL.path) {
-                try FileManager.default.removeItem(at: targetURL)
+            // An empty target folder gives way; one that is no longer empty stops the import.
+            if FileManager.default.fileExists(atPath: targetURL.path), rmdir(targetURL.path) != 0 {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ENOTEMPTY)
             }
             try FileManager.default.moveItem(at: staging, to: targetURL)
         } catch {

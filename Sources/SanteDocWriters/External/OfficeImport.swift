@@ -121,14 +121,15 @@ public struct OfficeDocumentInspection: Sendable {
     }
 
     static func decode(_ text: String) -> SanteDocRecord? {
-        try? JSONDecoder().decode(SanteDocRecord.self, from: Data(text.utf8))
+        guard let json = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        return try? JSONDecoder().decode(SanteDocRecord.self, from: json)
     }
 
-    /// The record as a document property holds it.
+    /// The record as a document property holds it: JSON, in base 64.
     public static func encode(_ record: SanteDocRecord) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return (try? encoder.encode(record))?.base64EncodedString() ?? ""
     }
 
     static let change = "modification suivie, acceptée à l’import : relisez le texte"

@@ -122,7 +122,7 @@ public struct OfficeDocumentWriter: Sendable {
                 "--from", "docbook", "--to", kind.rawValue, "--reference-doc",
                 (document.isWorkingDraft ? draftReferenceDocument : referenceDocument).path,
                 "--resource-path", sandbox.path, "--toc", "--toc-depth=2", "--output", "-",
-            ] + record(document), input: docBook, directory: sandbox
+            ] + (try record(document, in: sandbox)), input: docBook, directory: sandbox
         ).output
         let signed = Set(document.tables.filter { $0.style == .signatures }.compactMap(\.id))
         let contents = document.chapters.count > 1
@@ -134,9 +134,13 @@ public struct OfficeDocumentWriter: Sendable {
     }
 
     /// The record of the written sections, as a document property (`santedoc importer`
-    /// reads it back).
-    func record(_ document: Document) -> [String] {
+    /// reads it back): in a metadata file, since a long projet's record would not fit in
+    /// one argument, and in base 64, which pandoc's Markdown reading of metadata leaves as is.
+    func record(_ document: Document, in sandbox: URL) throws -> [String] {
         guard let record = document.record, !record.sections.isEmpty else { return [] }
-        return ["--metadata", "\(OfficeDocumentInspection.recordProperty)=\(OfficeDocumentInspection.encode(record))"]
+        let file = sandbox.appendingPathComponent("enregistrement.yaml")
+        try Data("\(OfficeDocumentInspection.recordProperty): \(OfficeDocumentInspection.encode(record))\n".utf8)
+            .write(to: file)
+        return ["--metadata-file", file.path]
     }
 }
