@@ -20,6 +20,11 @@ final class OfficeDocumentInspectionTests: XCTestCase {
 
     static let word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let drawing = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    /// A picture's graphic, as Word writes it under its drawing.
+    static let picture = """
+        <a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData>\
+        <pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"/></a:graphicData></a:graphic>
+        """
 
     func testAWordDocumentSaysItsChangesCommentsBoxesAndPictures() throws {
         let record = SanteDocRecord(
@@ -30,8 +35,9 @@ final class OfficeDocumentInspectionTests: XCTestCase {
             "word/document.xml": """
             <w:document xmlns:w="\(Self.word)" xmlns:wp="\(Self.drawing)"><w:body>
             <w:p><w:ins><w:r><w:t>ajouté</w:t></w:r></w:ins><w:del><w:r><w:delText>ôté</w:delText></w:r></w:del></w:p>
-            <w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Image 1" descr="Carte du territoire"/></wp:inline></w:drawing></w:r></w:p>
-            <w:p><w:r><w:drawing><wp:inline><wp:docPr id="2" name="Image 2" title="Logo"/></wp:inline></w:drawing></w:r></w:p>
+            <w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Image 1" descr="Carte du territoire"/>\(Self.picture)</wp:inline></w:drawing></w:r></w:p>
+            <w:p><w:r><w:drawing><wp:anchor><wp:docPr id="3" name="Forme" descr="Une flèche"/></wp:anchor></w:drawing></w:r></w:p>
+            <w:p><w:r><w:drawing><wp:inline><wp:docPr id="2" name="Image 2" title="Logo"/>\(Self.picture)</wp:inline></w:drawing></w:r></w:p>
             <w:p><w:r><w:txbxContent><w:p/></w:txbxContent></w:r></w:p>
             </w:body></w:document>
             """,

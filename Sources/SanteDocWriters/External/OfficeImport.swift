@@ -141,6 +141,7 @@ public struct OfficeDocumentInspection: Sendable {
         static let main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
         static let drawing = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
         static let chart = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+        static let picture = "http://schemas.openxmlformats.org/drawingml/2006/picture"
         static let custom = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
     }
 
@@ -169,9 +170,24 @@ public struct OfficeDocumentInspection: Sendable {
             tree.elements(XMLName(Word.chart, "chart")).count,
             "graphique non importé (à refaire en tableau ou en image)",
             "graphiques non importés (à refaire en tableau ou en image)")
-        pictureDescriptions = tree.elements(XMLName(Word.drawing, "docPr")).map { node in
+        // A drawing's description, for the pictures only (a chart or a shape is a drawing
+        // too), in the order pandoc extracts them.
+        pictureDescriptions = tree.elements(XMLName(Word.drawing, "docPr")).compactMap { node in
+            guard let drawing = tree.parent(of: node), Self.holds(XMLName(Word.picture, "pic"), drawing, in: tree)
+            else {
+                return nil
+            }
             let description = tree.attribute(XMLName("", "descr"), of: node) ?? ""
             return description.isEmpty ? (tree.attribute(XMLName("", "title"), of: node) ?? "") : description
+        }
+    }
+
+    /// Whether `node` holds an element named `name`, a few levels down at most (a picture
+    /// sits three levels below its drawing).
+    static func holds(_ name: XMLName, _ node: XMLNode, in tree: XMLTree, depth: Int = 4) -> Bool {
+        guard depth > 0 else { return false }
+        return tree.children(of: node).contains {
+            tree.isNamed($0, name) || holds(name, $0, in: tree, depth: depth - 1)
         }
     }
 
