@@ -8,8 +8,16 @@ import SanteDocModel
 /// its text). A document made by SanteDoc says itself what its sections were.
 public struct SectionPlanner {
     let referential: Referential
+    /// Each keyword and part title in `searchForm`, computed once.
+    let forms: [String: String]
 
-    public init(referential: Referential) { self.referential = referential }
+    public init(referential: Referential) {
+        self.referential = referential
+        let phrases = referential.requirements.flatMap { $0.keywords + [$0.title] } + Part.allCases.map(\.title)
+        forms = Dictionary(phrases.map { ($0, $0.searchForm) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func form(_ phrase: String) -> String { forms[phrase] ?? phrase.searchForm }
 
     /// The section made of what precedes the first heading.
     public static let openingTitle = "Avant-propos"
@@ -94,21 +102,19 @@ public struct SectionPlanner {
 
     /// The part a title and a text speak of: its name in the title, then the words of its
     /// requirements in the title, then in the text.
-    func guessPart(title: String, text: String) -> PartGuess? {
+    func guessPart(title: String, text: PhraseIndex) -> PartGuess? {
         let titleForm = title.searchForm
-        let textForm = text.searchForm
         var best: PartGuess?
         for part in Part.allCases {
             var score = 0
             var reasons: [String] = []
-            if titleForm.containsPhrase(part.title.searchForm) {
+            if titleForm.containsPhrase(form(part.title)) {
                 score += 6
                 reasons.append("le titre contient « \(part.title) »")
             }
             let keywords = Set(referential.requirements.filter { $0.part == part }.flatMap(\.keywords))
-            let inTitle = Self.widest(keywords.filter { titleForm.containsPhrase($0.searchForm) }.sorted())
-            let inText = Self.widest(
-                keywords.filter { !inTitle.contains($0) && textForm.containsPhrase($0.searchForm) }.sorted())
+            let inTitle = Self.widest(keywords.filter { titleForm.containsPhrase(form($0)) }.sorted())
+            let inText = Self.widest(keywords.filter { !inTitle.contains($0) && text.contains(form($0)) }.sorted())
             score += 3 * inTitle.count + min(inText.count, 5)
             if !inTitle.isEmpty { reasons.append("le titre contient " + Self.quoted(inTitle)) }
             if !inText.isEmpty { reasons.append("le texte parle de " + Self.quoted(Array(inText.prefix(4)))) }
@@ -139,6 +145,14 @@ public struct SectionPlanner {
 
     func sections(_ units: [Unit]) -> [PlannedSection] {
         var previous: Part = .identity
+        // A chapter's part, guessed once for all its sub-chapters.
+        var chapterGuesses: [Int: PartGuess?] = [:]
+        func chapterGuess(_ chapter: ImportedChapter) -> PartGuess? {
+            if let known = chapterGuesses[chapter.number] { return known }
+            let made = guessPart(title: chapter.title, text: PhraseIndex(chapter.allText))
+            chapterGuesses[chapter.number] = made
+            return made
+        }
         var sections: [PlannedSection] = units.map { unit in
             let origin =
                 unit.parent.map { "chapitre « \($0.title) », sous-chapitre « \(unit.chapter.title) »" }
@@ -159,12 +173,12 @@ public struct SectionPlanner {
                     }, chapter: unit.chapter, origin: origin, recorded: recorded)
             }
             let guess: PartGuess
-            if let parent = unit.parent, let fromParent = guessPart(title: parent.title, text: parent.allText) {
+            if let parent = unit.parent, let fromParent = chapterGuess(parent) {
                 guess = PartGuess(
                     part: fromParent.part, score: fromParent.score,
                     reason: "dans le chapitre « \(parent.title) » : \(fromParent.reason)",
                     confidence: fromParent.confidence)
-            } else if let own = guessPart(title: unit.chapter.title, text: unit.chapter.allText) {
+            } else if let own = guessPart(title: unit.chapter.title, text: PhraseIndex(unit.chapter.allText)) {
                 guess = own
             } else if let context = unit.context {
                 guess = PartGuess(
@@ -189,17 +203,17 @@ public struct SectionPlanner {
     /// one in its title or two in its text. A document made by SanteDoc keeps its own claims.
     func assignClaims(_ sections: inout [PlannedSection]) {
         let recordedClaims = Set(sections.flatMap { $0.recorded?.covers ?? [] })
-        let forms = sections.map { ($0.title.searchForm, $0.chapter.allText.searchForm) }
+        let indexes = sections.map { ($0.title.searchForm, PhraseIndex($0.chapter.allText)) }
         for requirement in referential.requirements
         where requirement.kind != "donnee" && !recordedClaims.contains(requirement.id) {
             var best: (index: Int, score: Int, claim: PlannedSection.Claim)?
             for (index, section) in sections.enumerated()
             where section.recorded == nil && section.part == requirement.part {
-                let (titleForm, textForm) = forms[index]
-                var inTitle = Self.widest(requirement.keywords.filter { titleForm.containsPhrase($0.searchForm) })
-                if titleForm == requirement.title.searchForm { inTitle.append(requirement.title) }
+                let (titleForm, text) = indexes[index]
+                var inTitle = Self.widest(requirement.keywords.filter { titleForm.containsPhrase(form($0)) })
+                if titleForm == form(requirement.title) { inTitle.append(requirement.title) }
                 let inText = Self.widest(
-                    requirement.keywords.filter { !inTitle.contains($0) && textForm.containsPhrase($0.searchForm) })
+                    requirement.keywords.filter { !inTitle.contains($0) && text.contains(form($0)) })
                 guard !inTitle.isEmpty || inText.count >= 2 else { continue }
                 let score = 3 * inTitle.count + min(inText.count, 4)
                 guard score > (best?.score ?? 0) else { continue }

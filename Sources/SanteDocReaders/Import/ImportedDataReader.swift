@@ -13,8 +13,9 @@ public struct ImportedDataReader {
     public func read(_ document: ImportedDocument) -> ImportedData {
         var data = ImportedData()
         let places = Self.places(document)
+        let blocks = document.allBlocks
         // Tables first: a cover table is what the document means as its identity card.
-        for block in document.allBlocks {
+        for block in blocks {
             guard case let .table(table) = block.kind, table.header.count == 2 else { continue }
             for row in [table.header] + table.rows where row.count == 2 {
                 take(
@@ -22,7 +23,7 @@ public struct ImportedDataReader {
                     into: &data)
             }
         }
-        for block in document.allBlocks {
+        for block in blocks {
             let lines: [String]
             switch block.kind {
             case .paragraph: lines = [block.text]
@@ -34,13 +35,16 @@ public struct ImportedDataReader {
                 take(label: label, value: value, origin: "\(places[block.number] ?? "") « \(line) »", into: &data)
             }
         }
-        readMembers(document, places: places, into: &data)
-        for block in document.allBlocks {
+        readMembers(blocks, places: places, into: &data)
+        for (index, block) in blocks.enumerated() {
             guard case let .table(table) = block.kind else { continue }
             let origin = "\(places[block.number] ?? "") tableau « \(table.header.joined(separator: " | ")) »"
             if data.communes == nil { data.communes = communes(table, origin: origin) }
             if data.indicators == nil {
-                data.indicators = indicators(table, origin: origin, next: Self.following(block, in: document))
+                // « Source : Rézone CPTS, 2023 » under the table.
+                let next =
+                    index + 1 < blocks.count && blocks[index + 1].kind == .paragraph ? blocks[index + 1].text : nil
+                data.indicators = indicators(table, origin: origin, next: next)
             }
         }
         return data
@@ -152,8 +156,8 @@ public struct ImportedDataReader {
     // MARK: Members
 
     /// The first list or table where at least two lines give a profession and a count.
-    private func readMembers(_ document: ImportedDocument, places: [Int: String], into data: inout ImportedData) {
-        for block in document.allBlocks {
+    private func readMembers(_ blocks: [ImportedBlock], places: [Int: String], into data: inout ImportedData) {
+        for block in blocks {
             let lines: [(String, String)]
             switch block.kind {
             case let .list(items): lines = items.compactMap(Self.countLine)
@@ -275,15 +279,6 @@ public struct ImportedDataReader {
             let words = cell.searchForm
             return words.hasPrefix("total") || words.hasPrefix("ensemble") || words.hasPrefix("sous total")
         }
-    }
-
-    /// The plain text of the block after `block`, if it is a paragraph.
-    static func following(_ block: ImportedBlock, in document: ImportedDocument) -> String? {
-        let blocks = document.allBlocks
-        guard let index = blocks.firstIndex(where: { $0.number == block.number }), index + 1 < blocks.count,
-            blocks[index + 1].kind == .paragraph
-        else { return nil }
-        return blocks[index + 1].text
     }
 
     /// Where each block is, in words: « page de garde, » or « chapitre « Titre », ».
