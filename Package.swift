@@ -67,7 +67,10 @@ let package = Package(
             dependencies: [
                 "SanteDocCore", "SanteDocModel", "SanteDocPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ], swiftSettings: honestImports),
+            ], swiftSettings: honestImports,
+            // A position-dependent release binary: the loader has no relocation to apply to its
+            // 100 MB (Foundation linked in), a third of `santedoc --version` (docs/performance.md).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"], .when(configuration: .release))]),
 
         // libFuzzer target; an ordinary build replays files instead (see Scripts/fuzz).
         .executableTarget(

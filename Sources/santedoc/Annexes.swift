@@ -5,6 +5,7 @@ import SanteDocModel
 
 struct Annexes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "annexes",
         abstract: "Régénère les annexes du contrat ACI (missions, financement, échéancier, signatures).",
         discussion: """
             Avec --signer : scelle la version signée du contrat dans le dossier du projet (contrat/signature), \

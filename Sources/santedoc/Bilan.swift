@@ -5,6 +5,7 @@ import SanteDocModel
 
 struct Bilan: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bilan",
         abstract: "Bilan annuel du contrat (dialogue de gestion) : indicateurs atteints, part variable, solde dû.",
         discussion: """
             Calcule, pour l’année N du contrat, à partir des résultats saisis dans projet.yaml (clé « resultats » de \

@@ -5,6 +5,7 @@ import SanteDocModel
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Produit le projet de santé (version de travail, ou édition définitive pour l’ARS).",
         discussion: """
             Sans --final : la version de travail du bureau, avec le chapitre « État de complétude » et les \

@@ -5,6 +5,7 @@ import SanteDocModel
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Vérifie le projet face au référentiel de l’ARS.",
         discussion: "Plusieurs dossiers peuvent être vérifiés en une fois (en parallèle) ; le code de retour est "
             + "alors le plus grave : 2 si un projet a des sources invalides, 1 si un projet est incomplet. "

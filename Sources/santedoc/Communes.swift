@@ -5,6 +5,7 @@ import SanteDocModel
 
 struct Communes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "communes",
         abstract: "Écrit communes.csv depuis le fichier des populations de référence de l’INSEE.",
         discussion: """
             Lit donnees_communes.csv (archive « ensemble » des populations de référence, insee.fr ; présentation \

@@ -5,6 +5,7 @@ import SanteDocModel
 
 struct Figures: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "figures",
         abstract: "Affiche les chiffres calculés (population, taille, financement…).")
     @OptionGroup var project: ProjectOptions
     @Option(help: "Format de sortie : text ou json.") var format: OutputFormat = .text

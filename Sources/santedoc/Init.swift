@@ -4,6 +4,7 @@ import SanteDocModel
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Crée un nouveau projet avec toutes les sections à rédiger.")
     @Argument(help: ArgumentHelp("Dossier à créer.", valueName: "dossier")) var directory: String
     func run() throws {

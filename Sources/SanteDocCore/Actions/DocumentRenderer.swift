@@ -66,9 +66,16 @@ struct DocumentRenderer: Sendable {
         var jobs: [(name: String, format: DocumentFormat, source: [UInt8], document: Document)] = []
         for (name, assembled) in documents {
             let document = IdentifierAllocator.assign(assembled)
-            made["\(name).xml"] = try docBook.write(document)
-            made["\(name).html"] = html.write(document)
-            let office = formats.contains { $0 == .odt || $0 == .docx } ? try docBook.write(document, for: .office) : []
+            let officeAsked = formats.contains { $0 == .odt || $0 == .docx }
+            // The DocBook (built and validated) and the HTML page are independent: one core
+            // each. A page asked for in HTML alone (completude.html) has no DocBook to check.
+            let docBookAsked = formats.contains(.xml) || officeAsked
+            let pair = concurrentMap(count: docBookAsked ? 2 : 1, width: 2) { index in
+                Result { index == 0 ? html.write(document) : try docBook.write(document) }
+            }
+            made["\(name).html"] = try pair[0].get()
+            if docBookAsked { made["\(name).xml"] = try pair[1].get() }
+            let office = officeAsked ? try docBook.write(document, for: .office) : []
             for format in formats where format.program != nil {
                 jobs.append((name, format, format == .pdf ? try PDFWriter.input(document) : office, document))
             }

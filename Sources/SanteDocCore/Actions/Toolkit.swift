@@ -57,7 +57,17 @@ public struct Toolkit: Sendable {
     /// Starts parsing the schema on another core while the sources are read: it is the
     /// largest single cost of a build (see docs/performance.md).
     public func prepareDocBookSchema() {
-        let path = schemaPath
+        Self.prepareSchema(at: schemaPath)
+    }
+
+    /// The same, before the command line is read and the templates are found: for the
+    /// commands that validate, the parse then overlaps the argument parser's start-up too.
+    public static func prepareDocBookSchema(environment: [String: String]) {
+        prepareSchema(at: environment["SANTEDOC_DOCBOOK_RNG"] ?? defaultSchemaPath)
+    }
+
+    private static func prepareSchema(at path: String) {
+        guard schemaCache.claimPreparation(of: path) else { return }
         XMLLibrary.initialize()
         Self.waitForPreparationAtExit
         Self.preparation.enter()
@@ -76,11 +86,19 @@ public struct Toolkit: Sendable {
     }()
 }
 
-/// `@unchecked Sendable`: a mutable dictionary shared by every thread of a process, each
-/// access under `lock`.
+/// `@unchecked Sendable`: mutable state shared by every thread of a process, each access
+/// under a lock.
 final class SchemaCache: @unchecked Sendable {
     private var schemas: [String: RelaxNGSchema] = [:]
+    private var prepared: Set<String> = []
     private let lock = NSLock()
+    /// Not `lock`, held for the whole of a parse.
+    private let preparationLock = NSLock()
+
+    /// True the first time only: one preparing thread per schema.
+    func claimPreparation(of path: String) -> Bool {
+        preparationLock.withLock { prepared.insert(path).inserted }
+    }
 
     func schema(at path: String) throws -> RelaxNGSchema {
         lock.lock()

@@ -99,38 +99,44 @@ public struct OutputWriter {
     }
 
     /// Finishes the renames a journal lists (those whose temporary still exists). Entries
-    /// that are not a SanteDoc temporary beside its final file are ignored.
+    /// that are not a SanteDoc temporary beside its final file are ignored. Each folder
+    /// touched is synced once, after all its renames and before the journal goes: until
+    /// then, a crash leaves the journal to replay.
     private func replayJournal(in folder: Int32) throws {
         guard let text = readFile(Self.journalName, in: folder) else { return }
+        var touched: [String: Int32] = [:]
+        defer { for descriptor in touched.values { close(descriptor) } }
+        func parentFolder(of final: String) -> Int32? {
+            let key = (final as NSString).deletingLastPathComponent
+            if let open = touched[key] { return open }
+            guard let (parent, _) = try? openParent(of: final, in: folder, creating: false) else { return nil }
+            touched[key] = parent
+            return parent
+        }
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t").map(String.init)
             guard parts.count == 2, (try? Self.checkName(parts[1])) != nil else { continue }
             let final = parts[1]
             let name = (final as NSString).lastPathComponent
             if parts[0] == Self.removal {
-                if let (parent, _) = try? openParent(of: final, in: folder, creating: false) {
-                    unlinkat(parent, name, 0)
-                    fsync(parent)
-                    close(parent)
-                }
+                if let parent = parentFolder(of: final) { unlinkat(parent, name, 0) }
                 continue
             }
             let temporaryName = (parts[0] as NSString).lastPathComponent
             guard (parts[0] as NSString).deletingLastPathComponent == (final as NSString).deletingLastPathComponent,
                 Self.isTemporary(temporaryName), temporaryName.hasSuffix("-" + name),
-                let (parent, _) = try? openParent(of: final, in: folder, creating: false)
+                let parent = parentFolder(of: final)
             else { continue }
-            defer { close(parent) }
             if faccessat(parent, temporaryName, F_OK, AT_SYMLINK_NOFOLLOW) == 0,
                 renameat(parent, temporaryName, parent, name) != 0
             {
                 throw OutputError.cannotWrite(
                     directory.appendingPathComponent(final).path, SystemErrorText.posixText(errno))
             }
-            fsync(parent)
         }
+        for descriptor in touched.values { fsync(descriptor) }
         unlinkat(folder, Self.journalName, 0)
-        fsync(folder)
+        fsync(folder)  // else a journal back after a crash would redo its removals, later
     }
 
     /// The descriptor of the folder holding `path` (relative to the output folder), opened
