@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "santedoc",
             dependencies: [
-                "SanteDocCore", "SanteDocModel", "SanteDocPreview",
+                "SanteDocCore", "SanteDocPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: honestImports,
             // A position-dependent release binary: the loader has no relocation to apply to its

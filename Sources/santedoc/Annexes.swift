@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 struct Annexes: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,13 +49,12 @@ struct Annexes: ParsableCommand {
 
     func run() throws {
         Console.verbose = project.verbose
-        let diagnostics = DiagnosticEngine()
         var request = AnnexesAction.Request(projectPath: project.directory, outputPath: output, year: annee)
         request.formats = try DocumentFormat.list(formats).get()
         request.seal = signer
         request.replace = remplacer
         request.redo = refaire
-        let result = try Console.run(diagnostics) {
+        let result = try Console.run { diagnostics in
             try AnnexesAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(request)
         }
         let outcome: AnnexesAction.Outcome

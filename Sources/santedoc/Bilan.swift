@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 struct Bilan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,8 +37,7 @@ struct Bilan: ParsableCommand {
 
     func run() throws {
         Console.verbose = project.verbose
-        let diagnostics = DiagnosticEngine()
-        let result = try Console.run(diagnostics) {
+        let result = try Console.run { diagnostics in
             try BilanAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
                 .perform(
                     projectPath: project.directory, outputPath: output, year: annee,

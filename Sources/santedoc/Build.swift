@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,13 +29,12 @@ struct Build: ParsableCommand {
 
     func run() throws {
         Console.verbose = project.verbose
-        let diagnostics = DiagnosticEngine()
         var request = BuildAction.Request(projectPath: project.directory, outputPath: output)
         request.strict = strict
         request.referential = referential.path
         request.isFinal = final
         request.formats = try DocumentFormat.list(formats).get()
-        let outcome = try Console.run(diagnostics) {
+        let outcome = try Console.run { diagnostics in
             try BuildAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(request)
         }
         let shown = outcome.console(

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,14 +29,15 @@ struct Check: ParsableCommand {
     func run() throws {
         Console.verbose = verbose
         let projects = directories.isEmpty ? [defaultProjectDirectory()] : directories
-        let diagnostics = DiagnosticEngine()
-        let outcomes = CheckAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
-            .perform(
-                projectPaths: projects, referential: referential.path,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        Console.report(diagnostics)
+        let (outcomes, unreadable) = try Console.run { diagnostics in
+            let outcomes = CheckAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
+                .perform(
+                    projectPaths: projects, referential: referential.path,
+                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            return (outcomes, outcomes.isEmpty ? CheckAction.unreadableJSON(diagnostics) : "")
+        }
         if outcomes.isEmpty {  // the referential or the regulation itself is unreadable
-            if format == .json { write(CheckAction.unreadableJSON(diagnostics)) }
+            if format == .json { write(unreadable) }
             throw ExitCode(2)
         }
         for (directory, outcome) in zip(projects, outcomes) {

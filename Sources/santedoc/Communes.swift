@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 struct Communes: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,21 +33,14 @@ struct Communes: ParsableCommand {
 
     func run() throws {
         Console.verbose = project.verbose
-        let diagnostics = DiagnosticEngine()
         var request = CommunesAction.Request(projectPath: project.directory, inseeFile: insee)
         request.codes = (codes ?? "").split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }
             .filter { !$0.isEmpty }
         request.listFile = liste
         request.edition = millesime
         request.replace = remplacer
-        guard
-            let outcome = try Console.run(
-                diagnostics, { try CommunesAction(diagnostics: diagnostics).perform(request) })
+        guard let outcome = try Console.run({ try CommunesAction(diagnostics: $0).perform(request) })
         else { throw ExitCode(2) }
-        print(
-            "« \(outcome.file) » écrit : \(FrenchFormat.count(outcome.communes.count, "commune", "communes")), "
-                + "\(FrenchFormat.integer(outcome.population)) habitants (population municipale).\n"
-                + "La source est notée en tête du fichier (« \(outcome.referenceText) ») : les documents la citent, "
-                + "sauf si projet.yaml en donne une autre (territoire.reference_population).")
+        print(outcome.summary)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 struct Figures: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,10 +11,10 @@ struct Figures: ParsableCommand {
 
     func run() throws {
         Console.verbose = project.verbose
-        let diagnostics = DiagnosticEngine()
-        let output = FiguresAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
-            .perform(projectPath: project.directory, json: format == .json)
-        Console.report(diagnostics)
+        let output = try Console.run { diagnostics in
+            FiguresAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
+                .perform(projectPath: project.directory, json: format == .json)
+        }
         guard let output else { throw ExitCode(2) }
         FileHandle.standardOutput.write(Data(output.utf8))
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 /// `santedoc aide format|diagnostics`: the user documentation, shipped beside the regulation
 /// data (`…/share/santedoc/docs` once installed, `docs/` in the repository), since
@@ -26,12 +25,9 @@ struct Guide: ParsableCommand {
         let folder = try Console.toolkit().templates.deletingLastPathComponent().appendingPathComponent("docs")
         let file = folder.appendingPathComponent(topic.file)
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            let diagnostics = DiagnosticEngine()
-            diagnostics.error(
-                "aide.absente", at: nil, "Documentation introuvable (« \(file.path) »).",
+            throw Console.error(
+                "aide.absente", "Documentation introuvable (« \(file.path) »).",
                 hint: "réinstallez SanteDoc (Scripts/install copie docs/ à côté de Templates/).")
-            Console.report(diagnostics)
-            throw ExitCode(2)
         }
         FileHandle.standardOutput.write(data)
     }

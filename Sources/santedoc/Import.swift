@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,10 +18,10 @@ struct Import: ParsableCommand {
     @OptionGroup var referential: ReferentialOption
 
     func run() throws {
-        let diagnostics = DiagnosticEngine()
-        let report = ImportAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
-            .perform(source: source, target: directory, referential: referential.path)
-        Console.report(diagnostics)
+        let report = try Console.run { diagnostics in
+            ImportAction(toolkit: try Console.toolkit(), diagnostics: diagnostics)
+                .perform(source: source, target: directory, referential: referential.path)
+        }
         guard let report else { throw ExitCode(2) }
         FileHandle.standardOutput.write(Data(report.text(useColor: Console.useColor(for: STDOUT_FILENO)).utf8))
     }

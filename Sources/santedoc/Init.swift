@@ -1,6 +1,5 @@
 import ArgumentParser
 import SanteDocCore
-import SanteDocModel
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,9 +7,9 @@ struct Init: ParsableCommand {
         abstract: "Crée un nouveau projet avec toutes les sections à rédiger.")
     @Argument(help: ArgumentHelp("Dossier à créer.", valueName: "dossier")) var directory: String
     func run() throws {
-        let diagnostics = DiagnosticEngine()
-        let created = InitAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(directory: directory)
-        Console.report(diagnostics)
+        let created = try Console.run { diagnostics in
+            InitAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(directory: directory)
+        }
         guard created else { throw ExitCode(2) }
         print("Projet créé dans « \(directory) ». Prochaine étape : santedoc check \(directory)")
     }

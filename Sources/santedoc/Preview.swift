@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 import SanteDocPreview
 
 struct Preview: ParsableCommand {
@@ -26,15 +25,13 @@ struct Preview: ParsableCommand {
     func run() throws {
         Console.verbose = project.verbose
         let toolkit = try Console.toolkit()
-        let diagnostics = DiagnosticEngine()
         guard
-            let renderer = PreviewRenderer(
-                toolkit: toolkit, projectPath: project.directory, referential: referential.path,
-                diagnostics: diagnostics)
-        else {
-            Console.report(diagnostics)
-            throw ExitCode(2)
-        }
+            let renderer = try Console.run({ diagnostics in
+                PreviewRenderer(
+                    toolkit: toolkit, projectPath: project.directory, referential: referential.path,
+                    diagnostics: diagnostics)
+            })
+        else { throw ExitCode(2) }
         if let measurements {
             FileHandle.standardOutput.write(Data(Self.measure(renderer, times: max(1, measurements)).utf8))
             return
@@ -43,12 +40,10 @@ struct Preview: ParsableCommand {
         switch PreviewAssets.load(from: toolkit.templates) {
         case let .success(loaded): assets = loaded
         case let .failure(missing):
-            diagnostics.error(
-                "modele.absent", at: nil,
+            throw Console.error(
+                "modele.absent",
                 "Modèle « \(missing.name) » introuvable dans \(toolkit.templates.appendingPathComponent("apercu").path)."
             )
-            Console.report(diagnostics)
-            throw ExitCode(2)
         }
         let settings = PreviewServer.Settings(host: host ?? PreviewServer.loopback, port: port)
         if settings.host != PreviewServer.loopback {
@@ -65,24 +60,17 @@ struct Preview: ParsableCommand {
             }
         } catch let error as PreviewError {
             switch error {
-            case .portInUse:
-                diagnostics.error("apercu.port-occupe", at: nil, error.description, hint: error.hint)
-            case .invalidHost:
-                diagnostics.error("apercu.hote", at: nil, error.description, hint: error.hint)
-            case .cannotListen:
-                throw Console.fail(error.description)
+            case .portInUse: throw Console.error("apercu.port-occupe", error.description, hint: error.hint)
+            case .invalidHost: throw Console.error("apercu.hote", error.description, hint: error.hint)
+            case .cannotListen: throw Console.fail(error.description)
             }
-            Console.report(diagnostics)
-            throw ExitCode(2)
         }
         Console.note("aperçu arrêté.")
     }
 
     /// One line per render on standard error, and the errors that keep the page from updating.
     @Sendable static func report(_ render: PreviewRenderer.Render) {
-        let engine = DiagnosticEngine()
-        render.diagnostics.filter { $0.severity == .error }.forEach(engine.emit)
-        Console.report(engine)
+        Console.reportErrors(render.diagnostics)
         let time = "\(milliseconds(render.duration)) ms"
         if render.page == nil {
             Console.note("sources invalides : l’aperçu garde la dernière version correcte (\(time)).")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 struct Synthesis: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +31,7 @@ struct Synthesis: ParsableCommand {
         if directories.isEmpty { throw ValidationError("indiquez au moins un dossier de projet.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs vaut au moins 1.") }
         try OutputOption.validate(output)
-        if let day, CalendarDate(iso: day) == nil {
+        if let day, SynthesisAction.day(day) == nil {
             throw ValidationError("--date « \(day) » n’est pas une date AAAA-MM-JJ (par exemple 2026-12-07).")
         }
         _ = try chosenFormats()
@@ -51,16 +50,14 @@ struct Synthesis: ParsableCommand {
     }
 
     func run() throws {
-        let diagnostics = DiagnosticEngine()
-        let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         let request = SynthesisAction.Request(
             projects: directories, output: output, referential: referential.path,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            day: day.flatMap(CalendarDate.init(iso:))
-                ?? CalendarDate(year: today.year ?? 2026, month: today.month ?? 1, day: today.day ?? 1)!,
+            day: SynthesisAction.day(day)!,
             formats: try chosenFormats())
-        let written = try SynthesisAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(request)
-        Console.report(diagnostics)
+        let written = try Console.run { diagnostics in
+            try SynthesisAction(toolkit: try Console.toolkit(), diagnostics: diagnostics).perform(request)
+        }
         guard let written else { throw ExitCode(2) }
         print(SynthesisAction.summary(written.entries, files: written.files, output: output))
     }

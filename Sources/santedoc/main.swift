@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SanteDocCore
-import SanteDocModel
 
 struct SanteDoc: ParsableCommand {
     /// Every subcommand names itself: the parser would otherwise derive the name from the type's
@@ -39,7 +38,7 @@ func misspeltSubcommand(_ arguments: [String]) -> String? {
         first != "help"
     else { return nil }
     let hint =
-        Suggestions.hint(for: first, in: SanteDoc.subcommandNames)
+        CommandLineText.hint(for: first, among: SanteDoc.subcommandNames)
         ?? "commandes : " + SanteDoc.subcommandNames.joined(separator: ", ") + "."
     return
         "santedoc: erreur: commande inconnue « \(first) ». \(hint)\n  « santedoc --aide » donne la liste des commandes."
@@ -67,6 +66,8 @@ do {
     }
     var command = try SanteDoc.parseAsRoot(arguments)
     try command.run()
+} catch let failure as CommandFailure {  // already told
+    exit(failure.status)
 } catch {
     let code = SanteDoc.exitCode(for: error)
     let message = ParserFrench.translate(SanteDoc.fullMessage(for: error))

@@ -74,3 +74,30 @@ extension PreviewRenderer.Render {
 /// Where a command looks for the project when none is named: `Project/` if present, else
 /// the current folder when it holds `projet.yaml`.
 public func defaultProjectDirectory() -> String { ProjectLocator.defaultDirectory() }
+
+extension CommunesAction.Outcome {
+    /// What `communes` prints once the list is written.
+    public var summary: String {
+        "« \(file) » écrit : \(FrenchFormat.count(communes.count, "commune", "communes")), "
+            + "\(FrenchFormat.integer(population)) habitants (population municipale).\n"
+            + "La source est notée en tête du fichier (« \(referenceText) ») : les documents la citent, "
+            + "sauf si projet.yaml en donne une autre (territoire.reference_population)."
+    }
+}
+
+extension SynthesisAction {
+    /// The day `--date` names (AAAA-MM-JJ), today without one, nil when it is no date.
+    public static func day(_ iso: String?) -> CalendarDate? {
+        if let iso { return CalendarDate(iso: iso) }
+        let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: today.year ?? 2026, month: today.month ?? 1, day: today.day ?? 1)
+    }
+}
+
+/// Words of the command line itself.
+public enum CommandLineText {
+    /// « vouliez-vous dire « build » ? » for `santedoc biuld`, nil when nothing is close.
+    public static func hint(for word: String, among commands: [String]) -> String? {
+        Suggestions.hint(for: word, in: commands)
+    }
+}
