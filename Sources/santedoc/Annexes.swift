@@ -21,14 +21,8 @@ struct Annexes: ParsableCommand {
         name: .shortAndLong,
         help: ArgumentHelp("Dossier de sortie (les annexes vont dans SORTIE/annexes).", valueName: "sortie"))
     var output = "Build"
-    @Option(
-        help: ArgumentHelp(
-            "Année du contrat, de 1 à sa durée (5 ans pour l’ACI), ou année civile (par exemple 2025).",
-            valueName: "n")) var annee: Int?
-    @Option(
-        help: ArgumentHelp(
-            "Formats à produire, séparés par des virgules : xml, html, pdf, odt, docx, ou tout.",
-            valueName: "formats")) var formats = "xml,html"
+    @Option(help: .contractYear) var annee: Int?
+    @Option(help: .formats) var formats = "xml,html"
     @Option(help: "Résumé : text (texte) ou json.") var format: OutputFormat = .text
     @Flag(help: "Scelle la version signée du contrat (une seule fois).") var signer = false
     @Flag(help: "Avec --signer : remplace le scellement existant, gardé dans contrat/anciennes.") var remplacer = false

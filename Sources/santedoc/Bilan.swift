@@ -19,14 +19,8 @@ struct Bilan: ParsableCommand {
         name: .shortAndLong,
         help: ArgumentHelp("Dossier de sortie (le bilan va dans SORTIE/bilans).", valueName: "sortie"))
     var output = "Build"
-    @Option(
-        help: ArgumentHelp(
-            "Année du contrat, de 1 à sa durée (5 ans pour l’ACI), ou année civile (par exemple 2025).",
-            valueName: "n")) var annee: Int
-    @Option(
-        help: ArgumentHelp(
-            "Formats à produire, séparés par des virgules : xml, html, pdf, odt, docx, ou tout.",
-            valueName: "formats")) var formats = "xml,html"
+    @Option(help: .contractYear) var annee: Int
+    @Option(help: .formats) var formats = "xml,html"
     @Option(help: "Résumé : text (texte) ou json.") var format: OutputFormat = .text
 
     func validate() throws {

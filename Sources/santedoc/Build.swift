@@ -16,10 +16,7 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Dossier de sortie.", valueName: "sortie")) var output = "Build"
     @Flag(help: "Échoue (code 1) si une exigence bloquante manque.") var strict = false
     @Flag(help: "Édition définitive, à transmettre à l’ARS.") var final = false
-    @Option(
-        help: ArgumentHelp(
-            "Formats à produire, séparés par des virgules : xml, html, pdf, odt, docx, ou tout.",
-            valueName: "formats")) var formats = "xml,html"
+    @Option(help: .formats) var formats = "xml,html"
     @OptionGroup var referential: ReferentialOption
 
     func validate() throws {

@@ -38,3 +38,12 @@ enum OutputOption {
 enum OutputFormat: String, ExpressibleByArgument {
     case text, json
 }
+
+extension ArgumentHelp {
+    /// `--formats` of the commands that write documents.
+    static let formats = ArgumentHelp(
+        "Formats à produire, séparés par des virgules : xml, html, pdf, odt, docx, ou tout.", valueName: "formats")
+    /// `--annee` of `annexes` and `bilan`.
+    static let contractYear = ArgumentHelp(
+        "Année du contrat, de 1 à sa durée (5 ans pour l’ACI), ou année civile (par exemple 2025).", valueName: "n")
+}

@@ -24,8 +24,9 @@ public struct Toolkit: Sendable {
     ) -> Toolkit? {
         let schema = environment["SANTEDOC_DOCBOOK_RNG"] ?? defaultSchemaPath
         var candidates: [URL] = []
-        if let explicit = environment["SANTEDOC_TEMPLATES"] { candidates.append(URL(fileURLWithPath: explicit)) }
-        if let executable {
+        if let explicit = environment["SANTEDOC_TEMPLATES"] {
+            candidates.append(URL(fileURLWithPath: explicit))  // alone: a wrong choice is said, not replaced
+        } else if let executable {
             var directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
             candidates.append(directory.deletingLastPathComponent().appendingPathComponent("share/santedoc/Templates"))
             for _ in 0..<6 {

@@ -77,6 +77,11 @@ public enum Console {
     /// The `Templates/` folder and the schema, or a failure saying how to reinstall.
     public static func toolkit() throws -> Toolkit {
         guard let toolkit = Toolkit.locate() else {
+            if let explicit = ProcessInfo.processInfo.environment["SANTEDOC_TEMPLATES"] {
+                throw fail(
+                    "SANTEDOC_TEMPLATES nomme « \(explicit) », qui n’est pas un dossier Templates de SanteDoc "
+                        + "(il n’a pas de sous-dossier aci) ; corrigez la variable ou retirez-la.")
+            }
             throw fail(
                 "dossier « Templates » introuvable à côté du programme (\(Toolkit.runningExecutable?.path ?? "?")) ; "
                     + "réinstallez SanteDoc avec Scripts/install, ou indiquez le dossier avec la variable SANTEDOC_TEMPLATES."
