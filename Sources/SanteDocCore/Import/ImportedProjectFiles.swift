@@ -48,34 +48,39 @@ struct ImportedProjectFiles {
         report.toCheck += pictureNames.toDescribe
         report.unread += pictureNames.refused
 
-        let communes = data.communes.map { table in csv(table) } ?? Self.communesHeader + "\n"
-        files.append((ProjectReader.sources.communesFile, Array(communes.utf8)))
-        if let table = data.communes {
-            report.files.append(.init(name: ProjectReader.sources.communesFile, origin: table.origin))
-            report.guesses.append(
-                "Tableau des communes reconnu à ses en-têtes (\(table.origin)) : \(table.rows.count) lignes dans "
-                    + "\(ProjectReader.sources.communesFile).")
-            if !table.toComplete.isEmpty {
-                report.toCheck.append(
-                    "\(ProjectReader.sources.communesFile) : colonnes à remplir (\(table.toComplete.joined(separator: ", ")))."
-                )
-            }
-        }
-        let indicators =
-            data.indicators.map { csv($0) } ?? IndicatorTableReader.columns.joined(separator: ";") + "\n"
-        files.append((ProjectReader.sources.indicatorsFile, Array(indicators.utf8)))
-        if let table = data.indicators {
-            report.files.append(.init(name: ProjectReader.sources.indicatorsFile, origin: table.origin))
-            report.guesses.append(
-                "Tableau d’indicateurs reconnu à ses en-têtes (\(table.origin)) : \(table.rows.count) lignes dans "
-                    + "\(ProjectReader.sources.indicatorsFile).")
-            if table.toComplete.contains("source") {
-                report.toCheck.append(
-                    "\(ProjectReader.sources.indicatorsFile) : la source de chaque indicateur est à préciser "
-                        + "(« à préciser » a été écrit à sa place).")
-            }
-        }
+        let communes = ProjectReader.sources.communesFile
+        files.append(
+            offer(
+                data.communes, as: communes, emptyHeader: Self.communesHeader, kind: "Tableau des communes",
+                toCheck: { table in
+                    table.toComplete.isEmpty
+                        ? nil : "\(communes) : colonnes à remplir (\(table.toComplete.joined(separator: ", ")))."
+                }, into: &report))
+        let indicators = ProjectReader.sources.indicatorsFile
+        files.append(
+            offer(
+                data.indicators, as: indicators, emptyHeader: IndicatorTableReader.columns.joined(separator: ";"),
+                kind: "Tableau d’indicateurs",
+                toCheck: { table in
+                    table.toComplete.contains("source")
+                        ? "\(indicators) : la source de chaque indicateur est à préciser (« à préciser » a été écrit "
+                            + "à sa place)." : nil
+                }, into: &report))
         return files
+    }
+
+    /// A table of the document offered as a CSV file of the project (its header alone when the
+    /// document has none), and what the report says of it.
+    private func offer(
+        _ table: ImportedData.Table?, as file: String, emptyHeader: String, kind: String,
+        toCheck: (ImportedData.Table) -> String?, into report: inout ImportReport
+    ) -> (String, [UInt8]) {
+        guard let table else { return (file, Array((emptyHeader + "\n").utf8)) }
+        report.files.append(.init(name: file, origin: table.origin))
+        report.guesses.append(
+            "\(kind) reconnu à ses en-têtes (\(table.origin)) : \(table.rows.count) lignes dans \(file).")
+        if let note = toCheck(table) { report.toCheck.append(note) }
+        return (file, Array(csv(table).utf8))
     }
 
     /// `sections/04-demographie-medicale.md`; a document made by SanteDoc keeps its file

@@ -70,16 +70,8 @@ package struct IdentifierAllocator {
             chart.id = unique(chart.id)
             used.formUnion([chart.id + "-titre", chart.id + "-desc"])  // the SVG's title and description
             return .chart(chart)
-        case let .list(ordered, items):
-            return .list(ordered: ordered, items: items.map { $0.map { assign($0, renamed: &renamed) } })
-        case var .quote(quote):
-            quote.blocks = quote.blocks.map { assign($0, renamed: &renamed) }
-            return .quote(quote)
-        case var .note(note):
-            note.blocks = note.blocks.map { assign($0, renamed: &renamed) }
-            return .note(note)
-        case .paragraph, .code:
-            return block
+        case .list, .quote, .note, .paragraph, .code:
+            return block.mappingNested { assign($0, renamed: &renamed) }
         }
     }
 }
@@ -87,10 +79,7 @@ package struct IdentifierAllocator {
 extension Section {
     /// Charts point to their table by its final id.
     fileprivate func withReferences(_ renamed: [String: String]) -> Section {
-        var copy = self
-        copy.blocks = blocks.map { $0.withReferences(renamed) }
-        copy.sections = sections.map { $0.withReferences(renamed) }
-        return copy
+        mappingBlocks { $0.withReferences(renamed) }
     }
 }
 
@@ -102,16 +91,8 @@ extension Block {
                 chart.sourceTable?.id = renamed[source.id] ?? IdentifierAllocator.sanitized(source.id)
             }
             return .chart(chart)
-        case let .list(ordered, items):
-            return .list(ordered: ordered, items: items.map { $0.map { $0.withReferences(renamed) } })
-        case var .quote(quote):
-            quote.blocks = quote.blocks.map { $0.withReferences(renamed) }
-            return .quote(quote)
-        case var .note(note):
-            note.blocks = note.blocks.map { $0.withReferences(renamed) }
-            return .note(note)
-        case .paragraph, .code, .table:
-            return self
+        case .list, .quote, .note, .paragraph, .code, .table:
+            return mappingNested { $0.withReferences(renamed) }
         }
     }
 }
@@ -147,10 +128,7 @@ public enum DocumentAnchors {
 
 extension Section {
     fileprivate func unlinking(unknown known: Set<String>) -> Section {
-        var copy = self
-        copy.blocks = blocks.map { $0.unlinking(known) }
-        copy.sections = sections.map { $0.unlinking(unknown: known) }
-        return copy
+        mappingBlocks { $0.unlinking(known) }
     }
 }
 
@@ -159,19 +137,11 @@ extension Block {
         func cells(_ rows: [[[Inline]]]) -> [[[Inline]]] { rows.map { $0.map { $0.flatMap { $0.unlinking(known) } } } }
         switch self {
         case let .paragraph(inlines): return .paragraph(inlines.flatMap { $0.unlinking(known) })
-        case let .list(ordered, items):
-            return .list(ordered: ordered, items: items.map { $0.map { $0.unlinking(known) } })
         case var .table(table):
             table.rows = cells(table.rows)
             table.footer = cells(table.footer)
             return .table(table)
-        case var .quote(quote):
-            quote.blocks = quote.blocks.map { $0.unlinking(known) }
-            return .quote(quote)
-        case var .note(note):
-            note.blocks = note.blocks.map { $0.unlinking(known) }
-            return .note(note)
-        case .code, .chart: return self
+        case .list, .quote, .note, .code, .chart: return mappingNested { $0.unlinking(known) }
         }
     }
 }
@@ -193,6 +163,34 @@ extension Inline {
         case let .pageLink(page, content):
             return [.pageLink(page: page, content: content.flatMap { $0.unlinking(known) })]
         case .text, .code, .lineBreak, .image: return [self]
+        }
+    }
+}
+
+extension Section {
+    /// The section with `transform` applied to each of its blocks and those of its sub-sections.
+    fileprivate func mappingBlocks(_ transform: (Block) -> Block) -> Section {
+        var copy = self
+        copy.blocks = blocks.map(transform)
+        copy.sections = sections.map { $0.mappingBlocks(transform) }
+        return copy
+    }
+}
+
+extension Block {
+    /// The block with `transform` applied to each block it holds (a list's items, a quote's
+    /// or a note's blocks); a block that holds none comes back as it is. The tree passes
+    /// above handle the blocks they change and leave the walk to this.
+    fileprivate func mappingNested(_ transform: (Block) -> Block) -> Block {
+        switch self {
+        case let .list(ordered, items): return .list(ordered: ordered, items: items.map { $0.map(transform) })
+        case var .quote(quote):
+            quote.blocks = quote.blocks.map(transform)
+            return .quote(quote)
+        case var .note(note):
+            note.blocks = note.blocks.map(transform)
+            return .note(note)
+        case .paragraph, .code, .table, .chart: return self
         }
     }
 }
