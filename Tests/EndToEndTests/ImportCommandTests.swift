@@ -219,6 +219,25 @@ final class ImportCommandTests: XCTestCase {
             "the first import is untouched")
     }
 
+    /// A killed import's staging folder is removed by the next import to the same target;
+    /// folders that only look alike, or whose process still runs, stay.
+    func testAnAbandonedStagingFolderIsRemoved() throws {
+        let work = CommandRunner.temporaryDirectory()
+        let document = work.appendingPathComponent("projet.md")
+        try "# Diagnostic territorial\n\nTexte.\n".write(to: document, atomically: true, encoding: .utf8)
+        let abandoned = work.appendingPathComponent(".nouveau.import-4194303")  // the highest pid Linux can give (PID_MAX_LIMIT − 1)
+        let alive = work.appendingPathComponent(".nouveau.import-1")  // init never stops
+        let lookalike = work.appendingPathComponent(".nouveau.import-notes")
+        for folder in [abandoned, alive, lookalike] {
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("sections"), withIntermediateDirectories: true)
+        }
+        XCTAssertEqual(try importing(document, into: work.appendingPathComponent("nouveau")).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: alive.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: lookalike.path))
+    }
+
     /// A long projet's record is larger than a command-line argument may be (128 kB): it
     /// still reaches the DOCX, and comes back.
     func testALongProjetsRecordComesBack() throws {

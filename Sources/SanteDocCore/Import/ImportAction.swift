@@ -59,6 +59,7 @@ public struct ImportAction {
         files.append(("projet.schema.json", Array(schema)))
 
         // Written beside the target, checked there, then renamed: the folder appears whole.
+        Self.removeAbandonedStaging(beside: targetURL)
         let staging = targetURL.deletingLastPathComponent().appendingPathComponent(
             ".\(targetURL.lastPathComponent).import-\(getpid())")
         do {
@@ -89,6 +90,23 @@ public struct ImportAction {
     }
 
     // MARK: Steps
+
+    /// A killed import leaves its staging folder beside the target; the next import to that
+    /// target removes it — only a folder of that exact name whose process is gone.
+    static func removeAbandonedStaging(beside target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent).import-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            var status = stat()
+            let path = parent.appendingPathComponent(name).path
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
 
     private func readSource(_ url: URL) -> [UInt8]? {
         let name = url.lastPathComponent
