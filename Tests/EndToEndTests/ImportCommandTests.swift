@@ -225,7 +225,8 @@ final class ImportCommandTests: XCTestCase {
         let work = CommandRunner.temporaryDirectory()
         let document = work.appendingPathComponent("projet.md")
         try "# Diagnostic territorial\n\nTexte.\n".write(to: document, atomically: true, encoding: .utf8)
-        let abandoned = work.appendingPathComponent(".nouveau.import-4194303")  // the highest pid Linux can give (PID_MAX_LIMIT − 1)
+        // The highest pid Linux can give (PID_MAX_LIMIT − 1): no process has it.
+        let abandoned = work.appendingPathComponent(".nouveau.import-4194303")
         let alive = work.appendingPathComponent(".nouveau.import-1")  // init never stops
         let lookalike = work.appendingPathComponent(".nouveau.import-notes")
         for folder in [abandoned, alive, lookalike] {
