@@ -9,7 +9,9 @@ import SanteDocWriters
 /// engines, several at once.
 struct DocumentRenderer: Sendable {
     let formats: [DocumentFormat]
-    let docBook: DocBookWriter
+    /// For the DocBook writer: its schema may still be parsing on the other core, and the
+    /// HTML page need not wait for it.
+    let toolkit: Toolkit
     let html: HTMLWriter
     let pdf: PDFWriter?
     let office: [OfficeDocumentWriter.Kind: OfficeDocumentWriter]
@@ -56,7 +58,7 @@ struct DocumentRenderer: Sendable {
             pdf = PDFWriter(python: python.executable, modulePath: python.modulePath, template: template)
         }
         return DocumentRenderer(
-            formats: formats, docBook: try DocBookWriter(schema: toolkit.docBookSchema()), html: html,
+            formats: formats, toolkit: toolkit, html: html,
             pdf: pdf, office: office, diagnostics: diagnostics)
     }
 
@@ -71,11 +73,11 @@ struct DocumentRenderer: Sendable {
             // each. A page asked for in HTML alone (completude.html) has no DocBook to check.
             let docBookAsked = formats.contains(.xml) || officeAsked
             let pair = concurrentMap(count: docBookAsked ? 2 : 1, width: 2) { index in
-                Result { index == 0 ? html.write(document) : try docBook.write(document) }
+                Result { index == 0 ? html.write(document) : try docBook().write(document) }
             }
             made["\(name).html"] = try pair[0].get()
             if docBookAsked { made["\(name).xml"] = try pair[1].get() }
-            let office = officeAsked ? try docBook.write(document, for: .office) : []
+            let office = officeAsked ? try docBook().write(document, for: .office) : []
             for format in formats where format.program != nil {
                 jobs.append((name, format, format == .pdf ? try PDFWriter.input(document) : office, document))
             }
@@ -101,6 +103,8 @@ struct DocumentRenderer: Sendable {
             } + (formats.contains(.xml) ? Self.pictures(of: document, besideBook: name) : [])
         }
     }
+
+    private func docBook() throws -> DocBookWriter { DocBookWriter(schema: try toolkit.docBookSchema()) }
 
     /// The pictures a book names (`imagedata fileref="images/carte.png"`), written beside it.
     static func pictures(of document: Document, besideBook name: String) -> [(name: String, bytes: [UInt8])] {
