@@ -47,16 +47,16 @@ func misspeltSubcommand(_ arguments: [String]) -> String? {
 // Parsing and running by hand, rather than `SanteDoc.main()`, so that the parser's own
 // messages (help, usage errors) reach users in French, with the parser's exit statuses.
 let arguments = Array(CommandLine.arguments.dropFirst())
-if let message = misspeltSubcommand(arguments) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-    exit(ExitCode.validationFailure.rawValue)
-}
 // The DocBook schema's parse is the longest step of the commands that validate; it starts
-// here, on the second core, before the argument parser's own start-up (docs/performance.md).
+// first, on the second core, before the argument parser's own start-up (docs/performance.md).
 if let first = arguments.first, ["build", "annexes", "bilan"].contains(first),
     !arguments.contains(where: { ["-h", "--help", "--aide"].contains($0) })
 {
-    Toolkit.prepareDocBookSchema(environment: ProcessInfo.processInfo.environment)
+    Toolkit.prepareDocBookSchemaAtStart()
+}
+if let message = misspeltSubcommand(arguments) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(ExitCode.validationFailure.rawValue)
 }
 do {
     // Answered before the parser starts, whose reflection costs a fifth of this answer.

@@ -63,8 +63,10 @@ public struct Toolkit: Sendable {
 
     /// The same, before the command line is read and the templates are found: for the
     /// commands that validate, the parse then overlaps the argument parser's start-up too.
-    public static func prepareDocBookSchema(environment: [String: String]) {
-        prepareSchema(at: environment["SANTEDOC_DOCBOOK_RNG"] ?? defaultSchemaPath)
+    /// The variable is read with `getenv`: Foundation's whole environment would cost the
+    /// parse its head start.
+    public static func prepareDocBookSchemaAtStart() {
+        prepareSchema(at: getenv("SANTEDOC_DOCBOOK_RNG").map { String(cString: $0) } ?? defaultSchemaPath)
     }
 
     private static func prepareSchema(at path: String) {
