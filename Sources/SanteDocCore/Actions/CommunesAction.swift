@@ -103,7 +103,7 @@ public struct CommunesAction {
         let reference =
             "\(publisher), populations de référence\(edition) "
             + "(\((request.inseeFile as NSString).lastPathComponent)), population municipale"
-        var csv = "# Source : \(reference)\ncode_insee;commune;population;superficie_km2\n"
+        var csv = "# Source : \(reference)\n" + CommuneListReader.columns.joined(separator: ";") + "\n"
         for commune in communes {
             let name = commune.name.contains(";") ? "\"\(commune.name)\"" : commune.name
             csv += "\(commune.code);\(name);\(commune.population);\(commune.area ?? "")\n"

@@ -35,10 +35,10 @@ public struct InitAction {
         var files: [(name: String, bytes: [UInt8])] = [
             (ProjectReader.dataFile, Array(skeleton.utf8)),
             ("projet.schema.json", Array(schema)),
-            (ProjectReader.sources.communesFile, Array("code_insee;commune;population;superficie_km2\n".utf8)),
+            (ProjectReader.sources.communesFile, Array((CommuneListReader.columns.joined(separator: ";") + "\n").utf8)),
             (
                 ProjectReader.sources.indicatorsFile,
-                Array("indicateur;unite;territoire;departement;region;france;source;annee;sens\n".utf8)
+                Array((IndicatorTableReader.columns.joined(separator: ";") + "\n").utf8)
             ),
         ]
         let sections = referential.requirements.filter { $0.kind == "section" }
@@ -48,14 +48,12 @@ public struct InitAction {
                 requirement.id.replacingOccurrences(of: ".", with: "-"))
             files.append((name, Array(ProjectSkeleton.section(requirement).utf8)))
         }
-        // Written beside the target, then renamed: the folder appears whole or not at all.
-        let staging = target.deletingLastPathComponent().appendingPathComponent(
-            ".\(target.lastPathComponent).init-\(getpid())")
+        let folder = StagedFolder(for: target, purpose: "init")
         do {
-            try OutputWriter(directory: staging).write(files)
-            try FileManager.default.moveItem(at: staging, to: target)
+            try folder.write(files)
+            try folder.install()
         } catch {
-            try? FileManager.default.removeItem(at: staging)
+            folder.discard()
             diagnostics.error(
                 "init.ecriture", at: nil, "Impossible de créer « \(directory) » : \(SystemErrorText.french(error)).",
                 hint: "choisissez un dossier dont le parent existe et où vous pouvez écrire.")

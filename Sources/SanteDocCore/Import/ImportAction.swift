@@ -59,28 +59,22 @@ public struct ImportAction {
         files.append(("projet.schema.json", Array(schema)))
 
         // Written beside the target, checked there, then renamed: the folder appears whole.
-        Self.removeAbandonedStaging(beside: targetURL)
-        let staging = targetURL.deletingLastPathComponent().appendingPathComponent(
-            ".\(targetURL.lastPathComponent).import-\(getpid())")
+        let folder = StagedFolder(for: targetURL, purpose: "import")
         do {
-            try OutputWriter(directory: staging).write(files)
-            check(staging.path, referential: referential, regulation: regulation, into: &report)
+            try folder.write(files)
+            check(folder.staging.path, referential: referential, regulation: regulation, into: &report)
             let kept = Self.keepingPrintedValues(&files, report.problems, sections: plan.sections)
             if !kept.isEmpty {
                 report.toCheck += kept
-                try OutputWriter(directory: staging).write(files)
-                check(staging.path, referential: referential, regulation: regulation, into: &report)
+                try folder.write(files)
+                check(folder.staging.path, referential: referential, regulation: regulation, into: &report)
             }
-            if let page = try reportPage(report, folder: staging) {
-                try OutputWriter(directory: staging).write([page])
+            if let page = try reportPage(report, folder: folder.staging) {
+                try folder.write([page])
             }
-            // An empty target folder gives way; one that is no longer empty stops the import.
-            if FileManager.default.fileExists(atPath: targetURL.path), rmdir(targetURL.path) != 0 {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ENOTEMPTY)
-            }
-            try FileManager.default.moveItem(at: staging, to: targetURL)
+            try folder.install(replacingEmpty: true)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
+            folder.discard()
             diagnostics.error(
                 "import.ecriture", at: nil, "Impossible de créer « \(target) » : \(SystemErrorText.french(error)).",
                 hint: "choisissez un dossier dont le parent existe et où vous pouvez écrire.")
@@ -90,23 +84,6 @@ public struct ImportAction {
     }
 
     // MARK: Steps
-
-    /// A killed import leaves its staging folder beside the target; the next import to that
-    /// target removes it — only a folder of that exact name whose process is gone.
-    static func removeAbandonedStaging(beside target: URL) {
-        let parent = target.deletingLastPathComponent()
-        let prefix = ".\(target.lastPathComponent).import-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
-                kill(pid, 0) != 0, errno == ESRCH
-            else { continue }
-            var status = stat()
-            let path = parent.appendingPathComponent(name).path
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
-            try? FileManager.default.removeItem(atPath: path)
-        }
-    }
 
     private func readSource(_ url: URL) -> [UInt8]? {
         let name = url.lastPathComponent
