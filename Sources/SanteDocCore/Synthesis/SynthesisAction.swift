@@ -74,9 +74,15 @@ public struct SynthesisAction {
             } else {
                 let name = "projets/\(pages[index])/erreurs.html"
                 let problems = outcome.diagnostics.diagnostics.filter { $0.severity == .error }
-                files.append((name, projectPage.write(IdentifierAllocator.assign(Self.errors(folder, problems)))))
+                files.append(
+                    (
+                        name,
+                        projectPage.write(IdentifierAllocator.assign(SynthesisAssembler.unreadable(folder, problems)))
+                    ))
                 entries.append(
-                    .init(folder: folder, page: name, overview: nil, error: problems.first.map(Self.describe)))
+                    .init(
+                        folder: folder, page: name, overview: nil,
+                        error: problems.first.map(SynthesisAssembler.describe)))
             }
         }
         let synthesis = SynthesisAssembler(entries: entries, day: day).document()
@@ -125,31 +131,5 @@ public struct SynthesisAction {
             }
             return name
         }
-    }
-
-    static func describe(_ diagnostic: Diagnostic) -> String {
-        (diagnostic.location.map { "\($0.file), ligne \($0.line) : " } ?? "") + diagnostic.message
-    }
-
-    /// The page of a project whose sources do not read: its errors, where they are.
-    static func errors(_ folder: String, _ problems: [Diagnostic]) -> Document {
-        Document(
-            title: folder, subtitle: "Sources illisibles",
-            chapters: [
-                Section(
-                    id: "erreurs", title: "Erreurs à corriger",
-                    blocks: [
-                        .paragraph([
-                            .text(
-                                "Les sources de ce projet ne se lisent pas : « santedoc check » en donne le détail, "
-                                    + "chaque erreur avec sa correction.")
-                        ]),
-                        .list(
-                            ordered: false,
-                            items: problems.map { problem in
-                                [.paragraph([.text(describe(problem) + (problem.hint.map { " (\($0))" } ?? ""))])]
-                            }),
-                    ])
-            ])
     }
 }

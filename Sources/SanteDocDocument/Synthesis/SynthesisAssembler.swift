@@ -143,4 +143,31 @@ public struct SynthesisAssembler {
             $0.sizeClass.map { "taille \($0)" } ?? "non calculable"
         }
     }
+
+    /// « sections/x.md, ligne 3 : … »: a diagnostic as a row or a page says it.
+    public static func describe(_ diagnostic: Diagnostic) -> String {
+        (diagnostic.location.map { "\($0.file), ligne \($0.line) : " } ?? "") + diagnostic.message
+    }
+
+    /// The page of a project whose sources do not read: its errors, where they are.
+    public static func unreadable(_ folder: String, _ problems: [Diagnostic]) -> Document {
+        Document(
+            title: folder, subtitle: "Sources illisibles",
+            chapters: [
+                Section(
+                    id: "erreurs", title: "Erreurs à corriger",
+                    blocks: [
+                        .paragraph([
+                            .text(
+                                "Les sources de ce projet ne se lisent pas : « santedoc check » en donne le détail, "
+                                    + "chaque erreur avec sa correction.")
+                        ]),
+                        .list(
+                            ordered: false,
+                            items: problems.map { problem in
+                                [.paragraph([.text(describe(problem) + (problem.hint.map { " (\($0))" } ?? ""))])]
+                            }),
+                    ])
+            ])
+    }
 }
