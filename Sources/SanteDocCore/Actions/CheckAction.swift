@@ -13,16 +13,6 @@ public struct CheckAction: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// The report, or nil when the sources or the referential are invalid.
-    public func perform(projectPath: String, referential path: String?) -> CompletenessReport? {
-        guard let referential = ReferentialLoader(toolkit: toolkit, diagnostics: diagnostics).load(path),
-            let result = ProjectPipeline(toolkit: toolkit, diagnostics: diagnostics).run(projectPath: projectPath)
-        else { return nil }
-        let report = result.completeness(against: referential, diagnostics: diagnostics)
-        Self.checkAnchors(result, referential: referential, report: report, diagnostics: diagnostics)
-        return diagnostics.hasErrors ? nil : report
-    }
-
     /// Renvois (`#…`) are checked against the working draft, where every place exists.
     static func checkAnchors(
         _ result: ProjectPipeline.Result, referential: Referential, report: CompletenessReport,
