@@ -21,12 +21,6 @@ extension String {
         guard !phrase.isEmpty else { return false }
         return " \(self) ".contains(" \(phrase) ")
     }
-
-    /// How many times `phrase` (in `searchForm`) occurs here as whole words.
-    package func occurrences(of phrase: String) -> Int {
-        guard !phrase.isEmpty else { return 0 }
-        return " \(self) ".components(separatedBy: " \(phrase) ").count - 1
-    }
 }
 
 /// The phrases of a text, found in constant time: every run of up to `longest` words of
