@@ -34,4 +34,23 @@ final class ProjectOverviewTests: XCTestCase {
             overview(on: CalendarDate(year: 2024, month: 9, day: 15)!).nextDeadline?.date,
             CalendarDate(year: 2024, month: 9, day: 15), "a deadline on the day itself is still ahead")
     }
+
+    /// Sums by key, sorted by key; a sum missing some project's value says so.
+    func testGroupsSumWhatTheyKnow() {
+        let full = overview(on: CalendarDate(year: 2024, month: 1, day: 1)!)
+        var unknown = full
+        unknown.population = nil
+        unknown.complete = false
+        var other = full
+        other.department = "Autre (98)"
+        let groups = OverviewGroup.grouping([full, unknown, other]) { $0.department ?? "—" }
+        XCTAssertEqual(groups.map(\.key), ["Autre (98)", "Département fictif (99)"])
+        XCTAssertEqual(groups[1].projects, 2)
+        XCTAssertEqual(groups[1].complete, 1)
+        XCTAssertEqual(groups[1].population, 104_500)
+        XCTAssertTrue(groups[1].populationPartial)
+        XCTAssertEqual(groups[1].funding, 695_000)
+        XCTAssertFalse(groups[1].fundingPartial)
+        XCTAssertFalse(groups[0].populationPartial)
+    }
 }

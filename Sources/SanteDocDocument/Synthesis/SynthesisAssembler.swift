@@ -97,25 +97,11 @@ public struct SynthesisAssembler {
     func summary(
         _ projects: [ProjectOverview], id: String, title: String, key: String, of keyOf: (ProjectOverview) -> String
     ) -> Section {
-        var order: [String] = []
-        var groups: [String: [ProjectOverview]] = [:]
-        for project in projects {
-            let value = keyOf(project)
-            if groups[value] == nil { order.append(value) }
-            groups[value, default: []].append(project)
-        }
-        let rows = order.sorted().map { value -> [[Inline]] in
-            let group = groups[value]!
-            let populations = group.compactMap(\.population)
-            let funding = group.compactMap(\.annualFunding)
-            return [
-                cell(value), cell("\(group.count)"), cell("\(group.filter(\.complete).count)"),
-                cell(
-                    FrenchFormat.integer(populations.reduce(0, +))
-                        + (populations.count < group.count ? " (partiel)" : "")),
-                cell(
-                    FigureValue.euros(funding.reduce(0, +)).formatted
-                        + (funding.count < group.count ? " (partiel)" : "")),
+        let rows = OverviewGroup.grouping(projects, by: keyOf).map { group -> [[Inline]] in
+            [
+                cell(group.key), cell("\(group.projects)"), cell("\(group.complete)"),
+                cell(FrenchFormat.integer(group.population) + (group.populationPartial ? " (partiel)" : "")),
+                cell(FigureValue.euros(group.funding).formatted + (group.fundingPartial ? " (partiel)" : "")),
             ]
         }
         return Section(
