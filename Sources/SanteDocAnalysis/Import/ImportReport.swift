@@ -35,3 +35,28 @@ public struct ImportReport: Sendable {
         self.project = project
     }
 }
+
+extension ImportReport {
+    /// The population and commune count the document states, against its commune table, from
+    /// which SanteDoc computes them (the stated values are not written to projet.yaml).
+    public mutating func crossCheckCommunes() {
+        guard let communes = data.communes else { return }
+        let populations = data.communePopulations.compactMap { $0 }
+        let total = populations.count == communes.rows.count ? populations.reduce(0, +) : nil
+        for (path, computed, what) in [
+            ("territoire.population", total, "population"),
+            ("territoire.nombre_communes", communes.rows.count, "nombre de communes"),
+        ] {
+            guard let field = data.field(path), case let .integer(stated) = field.value, let computed else { continue }
+            if stated == computed {
+                guesses.append(
+                    "Valeur « \(what) » du document (\(FrenchFormat.integer(stated)), \(field.origin)) conforme au "
+                        + "tableau des communes, dont SanteDoc la calcule.")
+            } else {
+                toCheck.append(
+                    "Valeur « \(what) » du document : \(FrenchFormat.integer(stated)) (\(field.origin)) ; le tableau des "
+                        + "communes donne \(FrenchFormat.integer(computed)), et SanteDoc calcule à partir du tableau.")
+            }
+        }
+    }
+}

@@ -198,9 +198,7 @@ public struct ImportAction {
         for value in report.data.unreadable {
             report.toCheck.append(value.prefix(1).uppercased() + value.dropFirst() + ".")
         }
-        if let communes = report.data.communes {
-            crossCheck(communes, into: &report)
-        }
+        report.crossCheckCommunes()
         if report.data.members.isEmpty {
             report.toCheck.append("Membres par profession non trouvés : à saisir dans projet.yaml (professionnels).")
         }
@@ -239,33 +237,6 @@ public struct ImportAction {
                     + "restent à saisir) ; la valeur imprimée « \(value) » est gardée : remettez {{\(name)}} ensuite.")
         }
         return kept
-    }
-
-    /// The population and commune count the document states, against its commune table, from
-    /// which SanteDoc computes them (the stated values are not written to projet.yaml).
-    private func crossCheck(_ communes: ImportedData.Table, into report: inout ImportReport) {
-        let column = communes.columns.firstIndex(of: "population")
-        let populations = communes.rows.compactMap { row in
-            column.flatMap { ImportedDataReader.firstInteger(in: row[$0]) }
-        }
-        let total = populations.count == communes.rows.count ? populations.reduce(0, +) : nil
-        for (path, computed, what) in [
-            ("territoire.population", total, "population"),
-            ("territoire.nombre_communes", communes.rows.count, "nombre de communes"),
-        ] {
-            guard let field = report.data.field(path), case let .integer(stated) = field.value, let computed else {
-                continue
-            }
-            if stated == computed {
-                report.guesses.append(
-                    "Valeur « \(what) » du document (\(FrenchFormat.integer(stated)), \(field.origin)) conforme au "
-                        + "tableau des communes, dont SanteDoc la calcule.")
-            } else {
-                report.toCheck.append(
-                    "Valeur « \(what) » du document : \(FrenchFormat.integer(stated)) (\(field.origin)) ; le tableau des "
-                        + "communes donne \(FrenchFormat.integer(computed)), et SanteDoc calcule à partir du tableau.")
-            }
-        }
     }
 
     /// The new project read and checked as `check` would, before it is renamed into place.

@@ -57,6 +57,8 @@ public struct ImportedData: Sendable {
     public var members: [Member] = []
     public var membersOrigin: String?
     public var communes: Table?
+    /// The population of each row of `communes`, as read (nil where a row gives none).
+    public var communePopulations: [Int?] = []
     public var indicators: Table?
     /// A label found twice with different values: the first is kept, the other said.
     public var conflicts: [String] = []

@@ -39,7 +39,11 @@ public struct ImportedDataReader {
         for (index, block) in blocks.enumerated() {
             guard case let .table(table) = block.kind else { continue }
             let origin = "\(places[block.number] ?? "") tableau « \(table.header.joined(separator: " | ")) »"
-            if data.communes == nil { data.communes = communes(table, origin: origin) }
+            if data.communes == nil, let communes = communes(table, origin: origin) {
+                data.communes = communes
+                let column = communes.columns.firstIndex(of: "population")
+                data.communePopulations = communes.rows.map { row in column.flatMap { Self.firstInteger(in: row[$0]) } }
+            }
             if data.indicators == nil {
                 // « Source : Rézone CPTS, 2023 » under the table.
                 let next =
