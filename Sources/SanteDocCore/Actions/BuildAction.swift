@@ -74,12 +74,9 @@ public struct BuildAction {
         let folder = ProjectFolder(path: request.projectPath)
         guard
             let renderer = try DocumentRenderer.make(
-                toolkit: toolkit, project: folder, formats: request.formats,
-                diagnostics: diagnostics),
-            let board = try DocumentRenderer.make(
-                toolkit: toolkit, project: folder, formats: [.html],
-                diagnostics: diagnostics)
+                toolkit: toolkit, project: folder, formats: request.formats, diagnostics: diagnostics)
         else { return .invalidSources }
+        let board = renderer.producing([.html])
         let completeness = CompletenessAssembler(report: report)
         let document = result.projet(request.edition, referential: referential, report: report)
         // A broken renvoi is said where it is written; --strict and the submission edition refuse it.

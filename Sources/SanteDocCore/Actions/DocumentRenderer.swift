@@ -8,7 +8,7 @@ import SanteDocWriters
 /// always, since the other formats are made from them, then PDF, ODT and DOCX by their
 /// engines, several at once.
 struct DocumentRenderer: Sendable {
-    let formats: [DocumentFormat]
+    private(set) var formats: [DocumentFormat]
     /// For the DocBook writer: its schema may still be parsing on the other core, and the
     /// HTML page need not wait for it.
     let toolkit: Toolkit
@@ -60,6 +60,14 @@ struct DocumentRenderer: Sendable {
         return DocumentRenderer(
             formats: formats, toolkit: toolkit, html: html,
             pdf: pdf, office: office, diagnostics: diagnostics)
+    }
+
+    /// The same writers for fewer formats (the board's `completude.html` beside the projet),
+    /// without reading and checking the page templates again.
+    func producing(_ formats: [DocumentFormat]) -> DocumentRenderer {
+        var copy = self
+        copy.formats = formats
+        return copy
     }
 
     /// `name.xml`, `name.html`… for every document, in the order of `formats`.
