@@ -27,7 +27,7 @@ public final class XMLTree {
         var found: [XMLNode] = []
         var current = xmlDocGetRootElement(doc)
         while let node = current {
-            if XMLAttributeEditor.matches(node, name) { found.append(Self.node(node)) }
+            if Self.matches(node, name) { found.append(Self.node(node)) }
             if let child = firstElement(node.pointee.children) {
                 current = child
                 continue
@@ -64,10 +64,10 @@ public final class XMLTree {
         firstElement(node.pointer.pointee.next).map(Self.node)
     }
 
-    public func isNamed(_ node: XMLNode, _ name: XMLName) -> Bool { XMLAttributeEditor.matches(node.pointer, name) }
+    public func isNamed(_ node: XMLNode, _ name: XMLName) -> Bool { Self.matches(node.pointer, name) }
 
     public func attribute(_ name: XMLName, of node: XMLNode) -> String? {
-        XMLAttributeEditor.attribute(name, of: node.pointer)
+        Self.attribute(name, of: node.pointer)
     }
 
     /// Sets an attribute in a namespace the document declares.
@@ -164,4 +164,20 @@ public final class XMLTree {
     }
 
     private static func node(_ pointer: xmlNodePtr) -> XMLNode { XMLNode(raw: UnsafeMutableRawPointer(pointer)) }
+
+    private static func matches(_ node: xmlNodePtr, _ name: XMLName) -> Bool {
+        guard node.pointee.type == XML_ELEMENT_NODE, let ns = node.pointee.ns, let href = ns.pointee.href else {
+            return false
+        }
+        return String(cString: node.pointee.name) == name.local && String(cString: href) == name.namespace
+    }
+
+    private static func attribute(_ name: XMLName, of node: xmlNodePtr) -> String? {
+        // An attribute without a namespace (`descr`, `name`) has an empty one here.
+        let found =
+            name.namespace.isEmpty ? xmlGetNoNsProp(node, name.local) : xmlGetNsProp(node, name.local, name.namespace)
+        guard let value = found else { return nil }
+        defer { santedoc_xmlFree(value) }
+        return String(cString: value)
+    }
 }

@@ -43,10 +43,7 @@ enum OfficeFinishing {
         try rewrite(
             archive,
             [
-                "content.xml": { bytes in
-                    let ruled = try OpenDocumentCells.editor.apply(to: bytes).document
-                    return try odtContent(ruled, signatureTables: signatureTables, contents: contents)
-                }
+                "content.xml": { try odtContent($0, signatureTables: signatureTables, contents: contents) }
             ])
     }
 
@@ -154,6 +151,7 @@ enum OfficeFinishing {
 
     static func odtContent(_ bytes: [UInt8], signatureTables: Set<String>, contents: Bool) throws -> [UInt8] {
         let tree = try XMLTree(parsing: bytes, name: "content.xml")
+        _ = try OpenDocumentCells.editor.apply(to: tree)
         if let start = tree.elements(XMLName(text, "bookmark-start")).first(where: {
             tree.attribute(XMLName(text, "name"), of: $0) == DocBookWriter.Context.presentationID
         }), let heading = tree.parent(of: start), let grid = tree.nextElement(after: heading),
