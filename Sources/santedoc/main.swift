@@ -49,7 +49,10 @@ func misspeltSubcommand(_ arguments: [String]) -> String? {
 let arguments = Array(CommandLine.arguments.dropFirst())
 // The DocBook schema's parse is the longest step of the commands that validate; it starts
 // first, on the second core, before the argument parser's own start-up (docs/performance.md).
-if let first = arguments.first, ["build", "annexes", "bilan"].contains(first),
+if let first = arguments.first,
+    ([Build.self, Annexes.self, Bilan.self] as [ParsableCommand.Type]).contains(where: {
+        $0.configuration.commandName == first
+    }),
     !arguments.contains(where: { ["-h", "--help", "--aide"].contains($0) })
 {
     Toolkit.prepareDocBookSchemaAtStart()
